@@ -63,7 +63,7 @@ final class Literals {
             int part = 0;
             while (i < to && isDigit(s.charAt(i))) {
                 if (i - start == 3) {
-                    return failLong(why, "an IPv4 part has more than three digits");
+                    return failLong(why, "IPv4 needs four decimal parts of at most three digits (a.b.c.d)");
                 }
                 part = part * 10 + (s.charAt(i) - '0');
                 i++;
