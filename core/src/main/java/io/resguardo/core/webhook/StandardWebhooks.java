@@ -34,7 +34,8 @@ import java.util.function.Function;
  *   <li>Malformed input never throws unchecked: a missing or empty header gives {@link ErrorCode#SIGNATURE_MISSING};
  *       an id that is not 1 to {@value #MAX_ID_LENGTH} visible ASCII characters, a timestamp that is not 1 to 18
  *       digits, a signature header over {@value #MAX_SIGNATURE_HEADER_LENGTH} characters, an entry without a version
- *       or a {@code v1} entry that is not canonical base64 of 32 bytes gives {@link ErrorCode#SIGNATURE_INVALID}, as
+ *       or a {@code v1} entry that is not canonical base64 of 32 bytes (anywhere in the header, even beside a matching
+ *       entry) gives {@link ErrorCode#SIGNATURE_INVALID}, as
  *       does a header with no matching {@code v1} signature. Messages never contain a signature or secret.</li>
  * </ul>
  *
@@ -173,6 +174,7 @@ public final class StandardWebhooks {
             throws ResguardoException {
         Arrays.fill(local.computed, false);
         boolean sawV1 = false;
+        int matched = -1;
         int end = header.length();
         int position = 0;
         while (position < end) {
@@ -191,17 +193,21 @@ public final class StandardWebhooks {
                 if (!Base64Chars.decode(header, comma + 1, entryEnd, local.presented)) {
                     throw invalid(HEADER_SIGNATURE + " has a v1 entry that is not base64 of " + MAC_BYTES + " bytes");
                 }
-                for (int k = 0; k < keys.length; k++) {
+                for (int k = 0; k < keys.length && matched < 0; k++) {
                     if (!local.computed[k]) {
                         computeInto(local, k, id, timestamp, body, local.expected[k]);
                         local.computed[k] = true;
                     }
                     if (MessageDigest.isEqual(local.expected[k], local.presented)) {
-                        return k;
+                        matched = k;
                     }
                 }
             }
+            // No early return on a match: a header with a malformed entry is refused wherever that entry stands.
             position = entryEnd;
+        }
+        if (matched >= 0) {
+            return matched;
         }
         throw invalid(sawV1 ? HEADER_SIGNATURE + " matches no secret" : HEADER_SIGNATURE + " has no v1 signature");
     }
