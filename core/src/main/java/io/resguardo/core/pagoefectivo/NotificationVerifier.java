@@ -1,0 +1,164 @@
+package io.resguardo.core.pagoefectivo;
+
+import io.resguardo.core.ErrorCode;
+import io.resguardo.core.ResguardoException;
+import io.resguardo.core.secret.KeyRing;
+import io.resguardo.core.secret.VersionedKey;
+
+import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
+import javax.crypto.spec.SecretKeySpec;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Verifies the {@code PE-Signature} header of a PagoEfectivo notification (CONTRACT.md section 2): lowercase hex of
+ * HMAC-SHA256 keyed with the UTF-8 bytes of the secret key over the raw body bytes.
+ *
+ * <p>Security guarantees:
+ * <ul>
+ *   <li>The MAC covers the exact bytes given; the body is never decoded, parsed or re-serialized.</li>
+ *   <li>The header is decoded to bytes (either hex case) and compared with {@link MessageDigest#isEqual}.</li>
+ *   <li>Every key of the ring valid at the moment of the call is tried, newest first; the result names the key that
+ *       matched.</li>
+ *   <li>Malformed input never throws an unchecked exception: a missing or empty header gives
+ *       {@link ErrorCode#SIGNATURE_MISSING}; a header of the wrong length, with a non-hex character, or not matching
+ *       any valid key gives {@link ErrorCode#SIGNATURE_INVALID}. Messages never contain the header or a computed MAC.</li>
+ * </ul>
+ *
+ * <p>Thread-safe. Each thread that calls {@link #verify} keeps its own initialized {@link Mac} per key (a {@code Mac}
+ * is not thread-safe, and creating one per call costs more than the MAC of a typical body) in a thread-local held by
+ * this instance, not a static one: the per-thread state goes away with the verifier. Build one verifier per key ring
+ * and share it.
+ */
+public final class NotificationVerifier {
+    /** The notification signature header. */
+    public static final String HEADER = "PE-Signature";
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int MAC_BYTES = 32;
+
+    private final KeyRing ring;
+    private final List<VersionedKey> keys;
+    private final SecretKeySpec[] keySpecs;
+    private final ThreadLocal<State> state;
+
+    private NotificationVerifier(KeyRing ring) {
+        this.ring = ring;
+        this.keys = ring.keys();
+        this.keySpecs = new SecretKeySpec[keys.size()];
+        for (int i = 0; i < keySpecs.length; i++) {
+            byte[] material = keys.get(i).secret().revealBytes();
+            keySpecs[i] = new SecretKeySpec(material, ALGORITHM);
+            Arrays.fill(material, (byte) 0);
+        }
+        this.state = ThreadLocal.withInitial(() -> new State(keySpecs.length));
+    }
+
+    /** A verifier accepting any key of {@code ring} that is valid at the time of each call. */
+    public static NotificationVerifier of(KeyRing ring) {
+        return new NotificationVerifier(Objects.requireNonNull(ring, "ring"));
+    }
+
+    /**
+     * Verifies {@code body} against the {@code PE-Signature} header value.
+     *
+     * @param body              the request body exactly as received
+     * @param peSignatureHeader the header value, or {@code null} when absent; surrounding spaces and tabs are ignored
+     * @return which key verified
+     * @throws ResguardoException {@link ErrorCode#SIGNATURE_MISSING} or {@link ErrorCode#SIGNATURE_INVALID}
+     */
+    public VerifiedNotification verify(byte[] body, String peSignatureHeader) throws ResguardoException {
+        Objects.requireNonNull(body, "body");
+        if (peSignatureHeader == null) {
+            throw new ResguardoException(ErrorCode.SIGNATURE_MISSING, HEADER + " header is missing");
+        }
+        int start = 0;
+        int end = peSignatureHeader.length();
+        while (start < end && isBlank(peSignatureHeader.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(peSignatureHeader.charAt(end - 1))) {
+            end--;
+        }
+        if (start == end) {
+            throw new ResguardoException(ErrorCode.SIGNATURE_MISSING, HEADER + " header is empty");
+        }
+        if (end - start != 2 * MAC_BYTES) {
+            throw new ResguardoException(ErrorCode.SIGNATURE_INVALID,
+                    HEADER + " must be " + 2 * MAC_BYTES + " hex characters, has " + (end - start));
+        }
+        State local = state.get();
+        if (!Hex.decode(peSignatureHeader, start, local.presented)) {
+            throw new ResguardoException(ErrorCode.SIGNATURE_INVALID, HEADER + " is not hexadecimal");
+        }
+        Instant now = ring.clock().instant();
+        for (int i = 0; i < keySpecs.length; i++) {
+            VersionedKey key = keys.get(i);
+            if (key.isValidAt(now)) {
+                local.mac(i, keySpecs[i]).update(body);
+                finish(local.macs[i], local.expected);
+                if (MessageDigest.isEqual(local.expected, local.presented)) {
+                    return new VerifiedNotification(key.id());
+                }
+            }
+        }
+        throw new ResguardoException(ErrorCode.SIGNATURE_INVALID, HEADER + " does not match any valid key");
+    }
+
+    /** The {@code PE-Signature} value {@code ring}'s current key gives {@code body} (for tests and the sandbox). */
+    public static String sign(KeyRing ring, byte[] body) {
+        Objects.requireNonNull(body, "body");
+        byte[] material = ring.current().secret().revealBytes();
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(material, ALGORITHM));
+            return Hex.encode(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java platform provides " + ALGORITHM, e);
+        } finally {
+            Arrays.fill(material, (byte) 0);
+        }
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static void finish(Mac mac, byte[] out) {
+        try {
+            mac.doFinal(out, 0);
+        } catch (ShortBufferException e) {
+            throw new IllegalStateException("buffer sized for " + ALGORITHM, e);
+        }
+    }
+
+    /** One thread's MACs (created on first use per key) and scratch buffers. */
+    private static final class State {
+        final Mac[] macs;
+        final byte[] expected = new byte[MAC_BYTES];
+        final byte[] presented = new byte[MAC_BYTES];
+
+        State(int keyCount) {
+            this.macs = new Mac[keyCount];
+        }
+
+        Mac mac(int index, SecretKeySpec spec) {
+            Mac mac = macs[index];
+            if (mac == null) {
+                try {
+                    mac = Mac.getInstance(ALGORITHM);
+                    mac.init(spec);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("every Java platform provides " + ALGORITHM, e);
+                }
+                macs[index] = mac;
+            }
+            return mac;
+        }
+    }
+}
