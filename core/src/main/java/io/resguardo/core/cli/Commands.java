@@ -1,6 +1,7 @@
 package io.resguardo.core.cli;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The command set of the core CLI. */
@@ -9,7 +10,10 @@ final class Commands {
     }
 
     static List<Command> all() {
-        return List.of(
-                new KeygenCommand(new SecureRandom()));
+        List<Command> all = new ArrayList<>();
+        all.addAll(PeCommands.all());
+        all.addAll(WebhookCommands.all());
+        all.add(new KeygenCommand(new SecureRandom()));
+        return List.copyOf(all);
     }
 }

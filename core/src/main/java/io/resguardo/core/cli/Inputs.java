@@ -4,12 +4,11 @@ import io.resguardo.core.InvalidConfigurationException;
 import io.resguardo.core.secret.Secret;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 
 /** Reads secrets (never from argv) and bodies for the commands. */
 final class Inputs {
@@ -21,25 +20,43 @@ final class Inputs {
     private Inputs() {
     }
 
-    /** The secret as text (PagoEfectivo keys), from --secret-env or --secret-file. */
-    static Secret secretText(Args args, Console console) throws UsageException {
+    /**
+     * The secret's text from --secret-env or --secret-file. Unlike deployment configuration, the CLI does not refuse
+     * placeholder or documentation sample values: it is a debugging tool, and reproducing a published example with
+     * its published key is exactly what a developer needs. It still never prints the value.
+     */
+    static String secretText(Args args, Console console) throws UsageException {
         var env = args.optional("secret-env");
         var file = args.optional("secret-file");
         if (env.isPresent() == file.isPresent()) {
             throw new UsageException("give exactly one of --secret-env NAME or --secret-file PATH");
         }
-        try {
-            if (env.isPresent()) {
-                Map<String, String> only = new HashMap<>();
-                String value = console.environment().get(env.get());
-                if (value == null) {
-                    throw new UsageException("environment variable " + env.get() + " is not set");
-                }
-                only.put(env.get(), value);
-                return Secret.fromEnvironment(env.get(), only).orElseThrow(
-                        () -> new UsageException("environment variable " + env.get() + " is empty"));
+        String text;
+        if (env.isPresent()) {
+            text = console.environment().get(env.get());
+            if (text == null) {
+                throw new UsageException("environment variable " + env.get() + " is not set");
             }
-            return Secret.fromFile(Path.of(file.get()), file.get());
+        } else {
+            try {
+                text = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8);
+            } catch (IOException | UncheckedIOException e) {
+                throw new UsageException("cannot read secret file " + file.get() + " (" + e.getClass().getSimpleName()
+                        + ")");
+            }
+            text = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+                    : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        }
+        if (text.isEmpty()) {
+            throw new UsageException("the secret is empty");
+        }
+        return text;
+    }
+
+    /** The secret as the UTF-8 bytes of its text (PagoEfectivo keys). */
+    static Secret secretUtf8(Args args, Console console) throws UsageException {
+        try {
+            return Secret.ofBytes(secretText(args, console).getBytes(StandardCharsets.UTF_8));
         } catch (InvalidConfigurationException e) {
             throw new UsageException(e.getMessage());
         }
@@ -47,15 +64,13 @@ final class Inputs {
 
     /** A secret given as base64 text (shop API keys), decoded. */
     static Secret secretBase64(Args args, Console console) throws UsageException {
-        Secret text = secretText(args, console);
-        byte[] encoded = text.revealBytes();
         try {
-            return Secret.ofBytes(Base64.getDecoder().decode(encoded));
+            return Secret.ofBytes(Base64.getDecoder().decode(secretText(args, console).strip()));
         } catch (IllegalArgumentException e) {
-            // Deliberately not e.getMessage(): decoder messages can quote the offending characters of the secret.
-            throw new UsageException("the secret is not valid base64");
-        } finally {
-            java.util.Arrays.fill(encoded, (byte) 0);
+            // Deliberately not e.getMessage(): decoder messages can quote the offending characters of the secret,
+            // and InvalidConfigurationException's messages name no value either.
+            throw new UsageException(e instanceof InvalidConfigurationException ? e.getMessage()
+                    : "the secret is not valid base64");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.resguardo.core.cli;
 
+import io.resguardo.core.webhook.WebhookSecret;
+
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -31,7 +33,7 @@ final class KeygenCommand implements Command {
                   --format base64  (default) e.g. for RESGUARDO_API_KEYS keyid=<base64>
                   --format hex
                   --format whsec   Standard Webhooks form, for RESGUARDO_SHOP_WEBHOOK_SECRET
-                  --bytes N        key length in bytes, 16..64 (default 32)
+                  --bytes N        key length in bytes, 16..64 (24..64 for whsec; default 32)
                 Store it in a secret manager or a file readable only by the service; do not paste it into chats.
                 """;
     }
@@ -43,13 +45,15 @@ final class KeygenCommand implements Command {
 
     @Override
     public int run(Args args, Console console) throws UsageException {
+        String format = args.optional("format").orElse("base64");
         long length = args.optionalLong("bytes").orElse(32L);
-        if (length < 16 || length > 64) {
-            throw new UsageException("--bytes must be between 16 and 64");
+        // Standard Webhooks secrets are 24..64 bytes; for the others 16 bytes (128 bits) is the floor we accept.
+        long min = format.equals("whsec") ? WebhookSecret.MIN_BYTES : 16;
+        if (length < min || length > 64) {
+            throw new UsageException("--bytes must be between " + min + " and 64");
         }
         byte[] key = new byte[(int) length];
         random.nextBytes(key);
-        String format = args.optional("format").orElse("base64");
         String text = switch (format) {
             case "base64" -> Base64.getEncoder().encodeToString(key);
             case "hex" -> HexFormat.of().formatHex(key);
