@@ -58,7 +58,11 @@ public final class HttpRequestView {
         return new Builder(method, scheme, authority, path, query);
     }
 
-    /** A builder from an absolute URI (its raw authority, path and query are used). */
+    /**
+     * A builder from an absolute URI (its raw authority, path and query are used).
+     *
+     * @throws NullPointerException when {@code uri} has no scheme or no authority
+     */
     public static Builder builder(String method, URI uri) {
         Objects.requireNonNull(uri, "uri");
         String path = uri.getRawPath();

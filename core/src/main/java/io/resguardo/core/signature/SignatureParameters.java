@@ -23,7 +23,7 @@ import java.util.Set;
  * @param expires {@code expires} in Unix seconds, or {@code null}
  * @param nonce {@code nonce} (1..128 printable characters, no spaces), or {@code null}
  * @param alg {@code alg}, or {@code null}; when present only {@code hmac-sha256} verifies
- * @param keyId {@code keyid}, or {@code null}
+ * @param keyId {@code keyid} (1..128 printable characters, no spaces), or {@code null}; verifiers require it
  * @param tag {@code tag}, or {@code null}
  */
 public record SignatureParameters(String label, List<String> components, Long created, Long expires, String nonce,
