@@ -1,0 +1,120 @@
+package io.resguardo.core.signature;
+
+import io.resguardo.core.ErrorCode;
+import io.resguardo.core.ResguardoException;
+import io.resguardo.core.structuredfield.StructuredFields;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Builds the signature base of RFC 9421 section 2.5 and derives component values (section 2.2). */
+final class SignatureBase {
+    private SignatureBase() {
+    }
+
+    static String build(HttpRequestView request, SignatureInput input) throws ResguardoException {
+        StringBuilder out = new StringBuilder(256);
+        for (String component : input.parameters().components()) {
+            StructuredFields.appendString(out, component);
+            out.append(": ");
+            int start = out.length();
+            appendValue(out, request, component);
+            checkValue(out, start, component);
+            out.append('\n');
+        }
+        out.append("\"@signature-params\": ").append(input.signatureParamsValue());
+        return out.toString();
+    }
+
+    private static void appendValue(StringBuilder out, HttpRequestView request, String component)
+            throws ResguardoException {
+        switch (component) {
+            case Components.METHOD -> out.append(request.method());
+            case Components.TARGET_URI -> appendTargetUri(out, request);
+            case Components.AUTHORITY -> out.append(authority(request));
+            case Components.SCHEME -> out.append(scheme(request));
+            case Components.PATH -> out.append(path(request));
+            case Components.QUERY -> out.append('?').append(request.query() == null ? "" : request.query());
+            case Components.REQUEST_TARGET -> appendRequestTarget(out, request);
+            default -> appendField(out, request, component);
+        }
+    }
+
+    private static void appendTargetUri(StringBuilder out, HttpRequestView request) throws ResguardoException {
+        out.append(scheme(request)).append("://").append(authority(request));
+        appendRequestTarget(out, request);
+    }
+
+    private static void appendRequestTarget(StringBuilder out, HttpRequestView request) {
+        out.append(path(request));
+        if (request.query() != null) {
+            out.append('?').append(request.query());
+        }
+    }
+
+    private static String scheme(HttpRequestView request) {
+        return request.scheme().toLowerCase(Locale.ROOT);
+    }
+
+    private static String path(HttpRequestView request) {
+        return request.path().isEmpty() ? "/" : request.path();
+    }
+
+    /** Lowercase host, port dropped when it is the scheme's default (RFC 9421 section 2.2.3). */
+    static String authority(HttpRequestView request) throws ResguardoException {
+        String authority = request.authority().toLowerCase(Locale.ROOT);
+        if (authority.isEmpty() || authority.indexOf('@') >= 0) {
+            throw new ResguardoException(ErrorCode.SIGNATURE_INVALID,
+                    "the request authority is empty or carries user information");
+        }
+        String scheme = scheme(request);
+        String defaultPort = "https".equals(scheme) ? ":443" : "http".equals(scheme) ? ":80" : null;
+        if (defaultPort != null && authority.endsWith(defaultPort)) {
+            return authority.substring(0, authority.length() - defaultPort.length());
+        }
+        return authority;
+    }
+
+    private static void appendField(StringBuilder out, HttpRequestView request, String name)
+            throws ResguardoException {
+        List<String> values = request.headerValues(name);
+        if (values.isEmpty()) {
+            throw new ResguardoException(ErrorCode.SIGNATURE_INVALID,
+                    "covered component " + Components.quoted(name) + " is missing from the request");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            appendTrimmed(out, values.get(i));
+        }
+    }
+
+    private static void appendTrimmed(StringBuilder out, String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && isOws(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isOws(value.charAt(end - 1))) {
+            end--;
+        }
+        out.append(value, start, end);
+    }
+
+    private static boolean isOws(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /** The base is US-ASCII, one line per component: anything else could forge or split a line. */
+    private static void checkValue(StringBuilder out, int start, String component) throws ResguardoException {
+        for (int i = start; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c > 0x7e || (c < 0x20 && c != '\t')) {
+                throw new ResguardoException(ErrorCode.SIGNATURE_INVALID,
+                        "covered component " + Components.quoted(component)
+                                + " holds a non-ASCII or control character");
+            }
+        }
+    }
+}
