@@ -12,6 +12,7 @@ final class Commands {
     static List<Command> all() {
         List<Command> all = new ArrayList<>();
         all.addAll(PeCommands.all());
+        all.addAll(HttpCommands.all());
         all.addAll(WebhookCommands.all());
         all.add(new KeygenCommand(new SecureRandom()));
         return List.copyOf(all);
