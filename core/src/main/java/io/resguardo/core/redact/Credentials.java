@@ -47,14 +47,13 @@ final class Credentials {
 
     /** Handles the name at {@code [start, end)}; returns where to continue. */
     private static int afterName(String text, int start, int end, Output out) {
-        int n = text.length();
         if (text.regionMatches(true, start, PREFIX_WHSEC, 0, PREFIX_WHSEC.length())) {
             int valueEnd = base64End(text, start + PREFIX_WHSEC.length());
             if (valueEnd > start + PREFIX_WHSEC.length()) {
                 return out.replace(start + PREFIX_WHSEC.length(), valueEnd, Masks.HIDDEN);
             }
         }
-        if (end - start == 2 && text.regionMatches(true, start, "v1", 0, 2) && end < n && text.charAt(end) == ',') {
+        if (isStandardWebhooksSignature(text, start, end)) {
             int valueEnd = base64End(text, end + 1);
             if (valueEnd > end + 1) {
                 return out.replace(end + 1, valueEnd, Masks.HIDDEN);
@@ -63,7 +62,7 @@ final class Credentials {
         if (isAuthScheme(text, start, end)) {
             int tokenEnd = schemeTokenEnd(text, end);
             if (tokenEnd > 0) {
-                return out.replace(tokenEnd - tokenLength(text, end, tokenEnd), tokenEnd, Masks.HIDDEN);
+                return out.replace(skipBlanks(text, end), tokenEnd, Masks.HIDDEN);
             }
         }
         SensitiveKeys.Kind kind = SensitiveKeys.classify(text.subSequence(start, end));
@@ -95,16 +94,22 @@ final class Credentials {
             return maskValue(text, j + 1, closingQuote(text, j + 1, c), kind, out);
         }
         int valueEnd = unquotedEnd(text, j);
-        if (valueEnd == j) {
+        if (valueEnd == j || isStandardWebhooksSignature(text, j, valueEnd)) {
+            // Nothing to mask here, or a "v1," signature list that the main loop masks signature by signature.
             return j;
         }
         if (isAuthScheme(text, j, valueEnd)) {
             int tokenEnd = schemeTokenEnd(text, valueEnd);
             if (tokenEnd > 0) {
-                return out.replace(tokenEnd - tokenLength(text, valueEnd, tokenEnd), tokenEnd, Masks.HIDDEN);
+                return out.replace(skipBlanks(text, valueEnd), tokenEnd, Masks.HIDDEN);
             }
         }
         return maskValue(text, j, valueEnd, kind, out);
+    }
+
+    private static boolean isStandardWebhooksSignature(String text, int start, int end) {
+        return end - start == 2 && end < text.length() && text.charAt(end) == ','
+                && text.regionMatches(true, start, "v1", 0, 2);
     }
 
     private static int maskValue(String text, int start, int end, SensitiveKeys.Kind kind, Output out) {
@@ -150,10 +155,6 @@ final class Credentials {
             i++;
         }
         return i > start ? i : -1;
-    }
-
-    private static int tokenLength(String text, int schemeEnd, int tokenEnd) {
-        return tokenEnd - skipBlanks(text, schemeEnd);
     }
 
     /** The index of the {@code :} closing a byte sequence whose content starts at {@code from}, or -1. */

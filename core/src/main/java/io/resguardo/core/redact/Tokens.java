@@ -11,8 +11,8 @@ package io.resguardo.core.redact;
  *       about 62% of pairs; identifiers and words do not ({@code InvalidConfigurationException} 18%,
  *       {@code ORD-2026-11-26-000123} 5%), so class names, transaction codes and dates stay readable.</li>
  * </ul>
- * A canonical UUID is left alone (request and event identifiers are not secrets). A run starting with {@code /} is
- * read as a URL path and judged segment by segment.
+ * A canonical UUID is left alone (request and event identifiers are not secrets). A run starting with {@code /} that
+ * does not look secret as a whole is read as a URL path and judged segment by segment.
  */
 final class Tokens {
     static final int MIN_LENGTH = 20;
@@ -39,7 +39,7 @@ final class Tokens {
             while (end < n && text.charAt(end) == '=') {
                 end++;
             }
-            if (text.charAt(i) == '/') {
+            if (text.charAt(i) == '/' && !looksSecret(text, i, end)) {
                 maskPathSegments(text, i, end, out);
             } else if (looksSecret(text, i, end)) {
                 out.replace(i, end, Masks.HIDDEN);
