@@ -10,7 +10,7 @@ import io.resguardo.core.InvalidConfigurationException;
  * {@code 1/scale} ns, where {@code per / amount = interval / scale} in lowest terms: one token is then exactly
  * {@code interval} units and the arithmetic is exact with no remainder to carry. {@code scale} is at most
  * {@value #MAX_SCALE} (it is 1 for every rate whose token is a whole number of ns, e.g. 20/s, 50/s); a rate whose
- * reduced denominator is larger (e.g. 1001/s) has its token rounded up to whole nanoseconds instead, which can
+ * reduced denominator is larger (e.g. 1031/s) has its token rounded up to whole nanoseconds instead, which can
  * only admit less than configured, by under one part in a million for rates under 1000/s.
  *
  * <p>Bucket state is compared modulo 2<sup>64</sup> (see {@link KeyedThrottle}), so the scaled clock may wrap.

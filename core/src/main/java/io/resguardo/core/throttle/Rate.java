@@ -23,15 +23,16 @@ import java.util.regex.Pattern;
  * @param burst bucket capacity, 1 to 1,000,000,000
  */
 public record Rate(long amount, Duration per, long burst) {
+    static final long MAX_AMOUNT = 1_000_000_000L;
+    static final long MAX_BURST = 1_000_000_000L;
+    // Declared before the defaults below, which the compact constructor checks against them.
+    static final Duration MIN_PER = Duration.ofSeconds(1);
+    static final Duration MAX_PER = Duration.ofDays(1);
+
     /** {@code RESGUARDO_RATE_LIMIT_API} default: {@code 20/s,burst=40}. */
     public static final Rate DEFAULT_API = new Rate(20, Duration.ofSeconds(1), 40);
     /** {@code RESGUARDO_RATE_LIMIT_WEBHOOK} default: {@code 50/s,burst=100}. */
     public static final Rate DEFAULT_WEBHOOK = new Rate(50, Duration.ofSeconds(1), 100);
-
-    static final long MAX_AMOUNT = 1_000_000_000L;
-    static final long MAX_BURST = 1_000_000_000L;
-    static final Duration MIN_PER = Duration.ofSeconds(1);
-    static final Duration MAX_PER = Duration.ofDays(1);
 
     private static final Pattern SYNTAX =
             Pattern.compile("\\s*(\\d{1,10})\\s*/\\s*([smh])\\s*(?:,\\s*burst\\s*=\\s*(\\d{1,10})\\s*)?");
