@@ -21,6 +21,10 @@ final class FailureWindow {
         if (retired) {
             return Outcome.RETIRED;
         }
+        // Threads read the clock before taking the lock; keep the ring in time order whatever order they enter.
+        if (count > 0 && now - newest() < 0) {
+            now = newest();
+        }
         times[next] = now;
         next = (next + 1) % times.length;
         if (count < times.length) {
@@ -41,6 +45,10 @@ final class FailureWindow {
         return times[next] + windowNanos - now;
     }
 
+    private long newest() {
+        return times[(next - 1 + times.length) % times.length];
+    }
+
     synchronized void clear() {
         count = 0;
     }
@@ -50,8 +58,7 @@ final class FailureWindow {
         if (retired) {
             return false;
         }
-        int newest = (next - 1 + times.length) % times.length;
-        if (count == 0 || now - times[newest] >= windowNanos) {
+        if (count == 0 || now - newest() >= windowNanos) {
             retired = true;
         }
         return retired;

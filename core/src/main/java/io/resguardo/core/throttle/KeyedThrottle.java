@@ -39,11 +39,12 @@ import java.util.function.LongSupplier;
  * allowed when {@code max(tat, now) + interval - now <= burst * interval}, and then moves {@code tat} to
  * {@code max(tat, now) + interval}; otherwise the caller must wait the difference. No refill thread, no floating
  * point. Time is counted in scaled units of {@code 1/scale} ns (see {@link Rate}) from the ticker value at
- * construction. Differences are taken modulo 2<sup>64</sup>: a bucket never runs more than {@code burst * interval}
- * ahead of now, so a larger difference can only come from a clock that wrapped past a long-idle bucket, which is
- * then taken as full. The one inexact case is a bucket left idle, and never evicted, for a multiple of
- * 2<sup>64</sup> scaled units (at least 208 days; 584 years for rates like 20/s) to within {@code burst} tokens'
- * time: it is then taken as partly spent, for at most that time.
+ * construction. The clock is read after the bucket state, so a live bucket is never more than
+ * {@code burst * interval} ahead of now; differences are taken modulo 2<sup>64</sup>, and one more than a second
+ * beyond that can only come from a scaled clock that wrapped past a long-idle bucket, which is then taken as full.
+ * The one inexact case is a bucket left idle, and never evicted, for a multiple of 2<sup>64</sup> scaled units (at
+ * least 208 days; 584 years for rates like 20/s) to within {@code burst} tokens' time plus a second: it is then
+ * taken as partly spent, for at most that time.
  *
  * <h2>Memory per key</h2>
  * Estimated for 64-bit HotSpot with compressed references (the default below 32 GB of heap): a
@@ -60,11 +61,14 @@ public final class KeyedThrottle<K> {
     private static final long EVICTED = Long.MIN_VALUE;
     private static final long RETRY = -1;
     private static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
+    /** How far apart two threads' readings of the ticker may be taken to lie; far more than real clocks differ. */
+    private static final long SKEW_ALLOWANCE_NANOS = 1_000_000_000L;
 
     private final Rate rate;
     private final long scale;
     private final long interval;
     private final long limit;
+    private final long skew;
     private final long idleUnits;
     private final LongSupplier ticker;
     private final long origin;
@@ -94,6 +98,7 @@ public final class KeyedThrottle<K> {
         this.scale = emission.scale();
         this.interval = emission.interval();
         this.limit = emission.limit();
+        this.skew = SKEW_ALLOWANCE_NANOS * scale;
         this.idleUnits = idleEviction.toNanos() * scale;
         this.origin = ticker.getAsLong();
         this.buckets = new ConcurrentHashMap<>(Math.min(maxKeys, 1 << 16));
@@ -109,14 +114,12 @@ public final class KeyedThrottle<K> {
      */
     public long tryAcquire(K key) {
         Objects.requireNonNull(key, "key");
-        long nanos = ticker.getAsLong();
-        long now = scaled(nanos);
         AtomicLong bucket = buckets.get(key);
         for (;;) {
             if (bucket == null) {
-                bucket = bucketFor(key, nanos, now);
+                bucket = bucketFor(key);
             }
-            long wait = take(bucket, now);
+            long wait = take(bucket);
             if (wait != RETRY) {
                 return wait;
             }
@@ -145,7 +148,7 @@ public final class KeyedThrottle<K> {
      * @return how many keys were evicted
      */
     public int evictIdle() {
-        return evictIdle(scaled(ticker.getAsLong()));
+        return sweep();
     }
 
     /** How many keys hold their own bucket now (at most {@link #maxKeys()}). */
@@ -166,15 +169,17 @@ public final class KeyedThrottle<K> {
     }
 
     /** One GCRA step on {@code bucket}: 0 when a token was taken, the wait in ns, or {@link #RETRY} if evicted. */
-    private long take(AtomicLong bucket, long now) {
+    private long take(AtomicLong bucket) {
         for (;;) {
             long tat = bucket.get();
             if (tat == EVICTED) {
                 return RETRY;
             }
+            // The clock is read after the state: whoever wrote `tat` read the clock before we did, so a live bucket
+            // is never more than `limit` ahead of our now (plus the skew allowance, for clocks read on other cores).
+            long now = scaled(ticker.getAsLong());
             long ahead = tat - now;
-            // A bucket is never more than `limit` ahead; beyond that the difference wrapped: the bucket is long idle.
-            long start = ahead <= 0 || ahead > limit ? 0 : ahead;
+            long start = ahead <= 0 || ahead > limit + skew ? 0 : ahead;
             long excess = start + interval - limit;
             if (excess > 0) {
                 return -Math.floorDiv(-excess, scale);
@@ -189,13 +194,15 @@ public final class KeyedThrottle<K> {
         }
     }
 
-    private AtomicLong bucketFor(K key, long nanos, long now) {
+    private AtomicLong bucketFor(K key) {
+        long nanos = ticker.getAsLong();
+        long now = scaled(nanos);
         for (;;) {
             AtomicLong existing = buckets.get(key);
             if (existing != null) {
                 return existing;
             }
-            if (!budget.tryReserve() && !(sweepGate.tryEnter(nanos) && evictIdle(now) > 0
+            if (!budget.tryReserve() && !(sweepGate.tryEnter(nanos) && sweep() > 0
                     && budget.tryReserve())) {
                 return overflow;
             }
@@ -213,12 +220,12 @@ public final class KeyedThrottle<K> {
         return now == EVICTED ? now - 1 : now;
     }
 
-    private int evictIdle(long now) {
+    private int sweep() {
         int evicted = 0;
         for (Map.Entry<K, AtomicLong> entry : buckets.entrySet()) {
             AtomicLong bucket = entry.getValue();
             long tat = bucket.get();
-            if (tat != EVICTED && isIdle(tat - now) && bucket.compareAndSet(tat, EVICTED)) {
+            if (tat != EVICTED && isIdle(tat - scaled(ticker.getAsLong())) && bucket.compareAndSet(tat, EVICTED)) {
                 // Only the thread whose compare-and-set marked the bucket removes it, so the budget stays exact.
                 buckets.remove(entry.getKey(), bucket);
                 budget.release();
@@ -229,6 +236,6 @@ public final class KeyedThrottle<K> {
     }
 
     private boolean isIdle(long ahead) {
-        return ahead > limit || ahead <= -idleUnits;
+        return ahead > limit + skew || ahead <= -idleUnits;
     }
 }
