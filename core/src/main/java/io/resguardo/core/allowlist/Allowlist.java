@@ -37,7 +37,7 @@ public final class Allowlist {
     private Allowlist(List<Cidr> ranges) {
         this.ranges = List.copyOf(ranges);
         this.matcher = RangeSet.of(this.ranges);
-        this.everything = this.ranges.stream().anyMatch(r -> r.prefix() == 0);
+        this.everything = matcher.coversAWholeFamily();
     }
 
     /**
@@ -113,8 +113,9 @@ public final class Allowlist {
     }
 
     /**
-     * Whether a whole address family is admitted: {@code *}, {@code 0.0.0.0/0} or {@code ::/0}. Admitting every
-     * IPv4 address is admitting the Internet, so preflight treats either /0 as "everything".
+     * Whether a whole address family is admitted: {@code *}, {@code 0.0.0.0/0}, {@code ::/0}, or blocks that add up
+     * to one of them ({@code 0.0.0.0/1, 128.0.0.0/1}). Admitting every IPv4 address is admitting the Internet, so
+     * preflight treats either family as "everything".
      */
     public boolean matchesEverything() {
         return everything;

@@ -53,6 +53,17 @@ final class RangeSet {
         return new RangeSet(mergeIpv4(v4), mergeIpv6(v6));
     }
 
+    /**
+     * Whether the merged ranges cover a whole address family: {@code 0.0.0.0/1, 128.0.0.0/1} admits the Internet as
+     * surely as {@code 0.0.0.0/0} does.
+     */
+    boolean coversAWholeFamily() {
+        boolean allV4 = v4Start.length == 1 && v4Start[0] == 0 && v4End[0] == 0xFFFF_FFFFL;
+        boolean allV6 = v6StartHi.length == 1 && v6StartHi[0] == Long.MIN_VALUE && v6StartLo[0] == Long.MIN_VALUE
+                && v6EndHi[0] == Long.MAX_VALUE && v6EndLo[0] == Long.MAX_VALUE;
+        return allV4 || allV6;
+    }
+
     boolean contains(IpAddress address) {
         return address.isIpv4() ? containsIpv4(address.lo()) : containsIpv6(address.hi(), address.lo());
     }

@@ -80,15 +80,16 @@ class AllowlistTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0.0.0.0/0", "::/0", "10.0.0.0/8, 0.0.0.0/0", "::ffff:0:0/96"})
-    void anySlashZeroCountsAsEverything(String text) {
+    @ValueSource(strings = {"0.0.0.0/0", "::/0", "10.0.0.0/8, 0.0.0.0/0", "::ffff:0:0/96",
+            "0.0.0.0/1, 128.0.0.0/1", "0.0.0.0/1, 128.0.0.0/2, 192.0.0.0/2", "::/1, 8000::/1"})
+    void anySlashZeroOrBlocksAddingUpToOneCountAsEverything(String text) {
         assertTrue(Allowlist.parse(text).matchesEverything());
     }
 
     @Test
     void ordinaryListsDoNotMatchEverything() {
         assertFalse(Allowlist.parse(CONFIGURED).matchesEverything());
-        assertFalse(Allowlist.parse("0.0.0.0/1, 128.0.0.0/1").matchesEverything());
+        assertFalse(Allowlist.parse("0.0.0.0/1, 128.0.0.0/2").matchesEverything());
         assertFalse(Allowlist.loopback().matchesEverything());
     }
 
