@@ -89,6 +89,23 @@ class SecretTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Changeme123", "changeme!", "secret123", "Secret_2024", "Password1!", "test1",
+            "your-secret-key-here", "my-secret-key", "CHANGE-ME-1"})
+    void rejectsPlaceholdersWithADigitOrSymbolSuffix(String placeholder) {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> Secret.ofText(placeholder, "SOME_SETTING"));
+        assertTrue(e.getMessage().contains("SOME_SETTING"));
+        assertFalse(e.getMessage().contains(placeholder));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Old-Key-7fQ2mX9vL4pT", "test9f3kQ2mX9vL4pT", "secretQ2mX9vL4pT1234", "9f86d081884c7d65",
+            "sk_live_51HxQ2mX9vL4pT", "c2VjcmV0MTIz"})
+    void acceptsRealKeysThatMerelyContainAWord(String key) {
+        assertEquals(key.length(), Secret.ofText(key).length());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", " ", "\t\n"})
     void rejectsEmptyText(String empty) {
         assertThrows(InvalidConfigurationException.class, () -> Secret.ofText(empty));
