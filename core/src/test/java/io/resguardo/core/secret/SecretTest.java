@@ -183,6 +183,23 @@ class SecretTest {
     }
 
     @Test
+    void aKeyPutIntoTheFileVariableIsNotEchoedAsAPath() {
+        // NAME and NAME_FILE mixed up: the "path" is the key itself and must not reach the deployment log.
+        String key = "k7Qm2xZp9vR4tW8yB3nL";
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> Secret.fromEnvironment("PAGOEFECTIVO_SECRET_KEY", Map.of("PAGOEFECTIVO_SECRET_KEY_FILE", key)));
+        assertTrue(e.getMessage().contains("PAGOEFECTIVO_SECRET_KEY_FILE"), e.getMessage());
+        assertFalse(e.getMessage().contains(key), e.getMessage());
+
+        // A value that is not even a path on this platform gives the configuration error, not InvalidPathException.
+        String notAPath = "k7Qm\u00002xZp9vR4tW8yB3n";
+        InvalidConfigurationException invalid = assertThrows(InvalidConfigurationException.class,
+                () -> Secret.fromEnvironment("KEY", Map.of("KEY_FILE", notAPath)));
+        assertTrue(invalid.getMessage().contains("KEY_FILE"), invalid.getMessage());
+        assertFalse(invalid.getMessage().contains("2xZp9vR4tW8yB3n"), invalid.getMessage());
+    }
+
+    @Test
     void aPlaceholderInAFileIsRefusedWithoutShowingIt() throws IOException {
         Path file = Files.writeString(dir.resolve("key"), "xxxx-xxxx-9f3k\n");
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
