@@ -19,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -261,9 +259,7 @@ final class HttpCommands {
                 case "rfc9421" -> SignaturePolicy.rfc9421();
                 default -> throw new UsageException("--policy must be shop or rfc9421");
             };
-            Clock clock = args.optionalLong("now")
-                    .map(s -> Clock.fixed(Instant.ofEpochSecond(s), ZoneOffset.UTC))
-                    .orElse(console.clock());
+            Clock clock = Inputs.clock(args, console);
             long tolerance = args.optionalLong("tolerance-seconds")
                     .orElse(TimestampWindow.DEFAULT_TOLERANCE.toSeconds());
             if (tolerance <= 0) {

@@ -8,7 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /** Reads secrets (never from argv) and bodies for the commands. */
 final class Inputs {
@@ -16,6 +21,9 @@ final class Inputs {
               --secret-env NAME    read the secret from environment variable NAME
               --secret-file PATH   read the secret from a file (one trailing newline ignored)
             Secrets are never accepted on the command line: other users can read it.""";
+
+    /** Conventional environment variable names; anything else may be a secret typed in the wrong place. */
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
 
     private Inputs() {
     }
@@ -35,7 +43,11 @@ final class Inputs {
         if (env.isPresent()) {
             text = console.environment().get(env.get());
             if (text == null) {
-                throw new UsageException("environment variable " + env.get() + " is not set");
+                // "--secret-env $KEY" hands over the value instead of the name: echo only conventional names.
+                throw new UsageException(ENV_NAME.matcher(env.get()).matches()
+                        ? "environment variable " + env.get() + " is not set"
+                        : "the variable named by --secret-env is not set (name not shown: it does not look like a "
+                                + "variable name; give the name, e.g. --secret-env PE_SECRET, not the value)");
             }
         } else {
             try {
@@ -71,6 +83,19 @@ final class Inputs {
             // and InvalidConfigurationException's messages name no value either.
             throw new UsageException(e instanceof InvalidConfigurationException ? e.getMessage()
                     : "the secret is not valid base64");
+        }
+    }
+
+    /** A clock fixed at --now UNIX_SECONDS, or the console's clock when it is not given. */
+    static Clock clock(Args args, Console console) throws UsageException {
+        var now = args.optionalLong("now");
+        if (now.isEmpty()) {
+            return console.clock();
+        }
+        try {
+            return Clock.fixed(Instant.ofEpochSecond(now.get()), ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            throw new UsageException("--now is outside the range of an instant");
         }
     }
 

@@ -30,8 +30,12 @@ public final class Main {
     int run(List<String> argv, Console console) {
         if (argv.isEmpty() || argv.get(0).equals("--help") || argv.get(0).equals("-h")
                 || argv.get(0).equals("help")) {
+            if (argv.isEmpty()) {
+                console.err().print(overview());
+                return Command.USAGE;
+            }
             console.out().print(overview());
-            return argv.isEmpty() ? Command.USAGE : Command.MATCH;
+            return Command.MATCH;
         }
         Command command = commands.get(argv.get(0));
         if (command == null) {

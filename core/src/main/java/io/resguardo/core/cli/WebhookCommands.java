@@ -8,8 +8,6 @@ import io.resguardo.core.webhook.WebhookSecret;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -110,9 +108,7 @@ final class WebhookCommands {
             String timestamp = args.required("timestamp");
             String signature = args.required("signature");
             byte[] body = Inputs.body(args, console);
-            Clock clock = args.optionalLong("now")
-                    .map(s -> Clock.fixed(Instant.ofEpochSecond(s), ZoneOffset.UTC))
-                    .orElse(console.clock());
+            Clock clock = Inputs.clock(args, console);
             long tolerance = args.optionalLong("tolerance-seconds")
                     .orElse(TimestampWindow.DEFAULT_TOLERANCE.toSeconds());
             if (tolerance <= 0) {

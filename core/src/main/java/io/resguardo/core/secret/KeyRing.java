@@ -139,7 +139,9 @@ public final class KeyRing {
         try {
             return parser.apply(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidConfigurationException(name + " is not an ISO-8601 value: " + text.strip());
+            // The value is not echoed: it sits next to the key settings, and a key pasted here must not reach the log.
+            throw new InvalidConfigurationException(name + " is not an ISO-8601 value (value not shown, "
+                    + text.strip().length() + " characters)");
         }
     }
 

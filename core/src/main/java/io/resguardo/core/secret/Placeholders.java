@@ -15,7 +15,8 @@ final class Placeholders {
             "testing", "testkey", "password", "passw0rd", "admin", "default", "example", "sample", "demo", "dummy",
             "placeholder", "todo", "fixme", "none", "null", "undefined", "key", "apikey", "accesskey", "token",
             "letmein", "qwerty", "123456", "12345678", "1234567890", "abc123", "replaceme", "insertkeyhere",
-            "yourkeyhere", "yourapikey", "youraccesskey", "yoursecrethere", "secretkeyhere");
+            "yourkeyhere", "yourapikey", "youraccesskey", "yoursecrethere", "secretkeyhere", "yoursecretkeyhere",
+            "mysecretkey");
 
     /**
      * Sample keys printed in documentation and public examples. A production deployment using one of them is
@@ -40,7 +41,8 @@ final class Placeholders {
             throw new InvalidConfigurationException(name + " is a sample key published in documentation");
         }
         String squashed = squash(lower);
-        if (squashed.isEmpty() || WORDS.contains(squashed) || isRepeated(squashed) || isXs(squashed)
+        if (squashed.isEmpty() || WORDS.contains(squashed) || WORDS.contains(withoutSuffix(squashed))
+                || isRepeated(squashed) || isXs(squashed)
                 || startsAndEndsWithMarker(lower)) {
             throw new InvalidConfigurationException(name + " looks like a placeholder, not a real secret");
         }
@@ -68,6 +70,18 @@ final class Placeholders {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The text without trailing digits and symbols: "changeme123", "secret2024", "password1!" are the word with the
+     * suffix people add to get past a password rule, still no secret. A random key never reduces to a word.
+     */
+    private static String withoutSuffix(String s) {
+        int end = s.length();
+        while (end > 0 && !Character.isLetter(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     private static boolean isRepeated(String s) {

@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -29,15 +30,30 @@ final class SecretSource {
             throw new InvalidConfigurationException(name + " and " + name + "_FILE are both set; set only one");
         }
         if (hasFile) {
-            return Optional.of(readFile(Path.of(file), name + "_FILE"));
+            Path path;
+            try {
+                path = Path.of(file);
+            } catch (InvalidPathException e) {
+                // Its message quotes the input, which may be the key set under the wrong name.
+                throw new InvalidConfigurationException(name + "_FILE is not a valid file path");
+            }
+            return Optional.of(readFile(path, name + "_FILE"));
         }
         return hasDirect ? Optional.of(direct) : Optional.empty();
+    }
+
+    /**
+     * The path for an error message. Container secrets live at absolute paths; a relative one is more likely the key
+     * itself set under {@code NAME_FILE} by mistake, so it is not shown.
+     */
+    private static String shown(Path file) {
+        return file.isAbsolute() ? file.toString() : "(relative path, not shown)";
     }
 
     static String readFile(Path file, String name) {
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new InvalidConfigurationException(name + ": file " + file + " is larger than " + MAX_FILE_BYTES
+                throw new InvalidConfigurationException(name + ": file " + shown(file) + " is larger than " + MAX_FILE_BYTES
                         + " bytes; it does not look like a secret");
             }
             byte[] bytes = Files.readAllBytes(file);
@@ -51,10 +67,10 @@ final class SecretSource {
             }
             return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         } catch (CharacterCodingException e) {
-            throw new InvalidConfigurationException(name + ": file " + file + " is not UTF-8 text");
+            throw new InvalidConfigurationException(name + ": file " + shown(file) + " is not UTF-8 text");
         } catch (IOException e) {
-            // The path is configuration, not secret; the exception type says why (missing, permission).
-            throw new InvalidConfigurationException(name + ": cannot read file " + file + " ("
+            // The exception type says why (missing, permission).
+            throw new InvalidConfigurationException(name + ": cannot read file " + shown(file) + " ("
                     + e.getClass().getSimpleName() + ")");
         }
     }

@@ -2,6 +2,7 @@ package io.resguardo.core.webhook;
 
 import io.resguardo.core.ErrorCode;
 import io.resguardo.core.ResguardoException;
+import io.resguardo.core.time.TimestampOutOfRangeException;
 import io.resguardo.core.time.TimestampWindow;
 
 import javax.crypto.Mac;
@@ -10,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -134,7 +136,11 @@ public final class StandardWebhooks {
             throw invalid(HEADER_SIGNATURE + " is longer than " + MAX_SIGNATURE_HEADER_LENGTH + " characters");
         }
         // checkEpochSecond clamps: 18 digits reach past Instant.MAX, which must be a range error, not unchecked.
-        window.checkEpochSecond(seconds);
+        Duration skew = window.checkEpochSecond(seconds);
+        if (seconds > Instant.MAX.getEpochSecond()) {
+            // Only a tolerance of millennia lets this through the window; Instant cannot hold it either way.
+            throw new TimestampOutOfRangeException(skew, window.tolerance());
+        }
         int matched = matchSignatures(state.get(), id, timestamp, signatureHeader, body);
         return new VerifiedWebhook(id, Instant.ofEpochSecond(seconds), matched);
     }

@@ -183,6 +183,23 @@ class KeyRingTest {
     }
 
     @Test
+    void aKeyPastedIntoADateSettingIsNotEchoedInTheError() {
+        // PAGOEFECTIVO_SECRET_KEY_PREVIOUS and ..._PREVIOUS_UNTIL sit side by side: the old key pasted into the date
+        // setting must not end up in the deployment log.
+        InvalidConfigurationException until = assertThrows(InvalidConfigurationException.class,
+                () -> KeyRing.fromSettings(Map.of(KeyRing.SECRET_KEY, NEW_TEXT, KeyRing.SECRET_KEY_PREVIOUS, OLD_TEXT,
+                        KeyRing.SECRET_KEY_PREVIOUS_UNTIL, OLD_TEXT), clock));
+        assertTrue(until.getMessage().contains(KeyRing.SECRET_KEY_PREVIOUS_UNTIL), until.getMessage());
+        assertFalse(until.getMessage().contains(OLD_TEXT), until.getMessage());
+
+        InvalidConfigurationException created = assertThrows(InvalidConfigurationException.class,
+                () -> KeyRing.fromSettings(Map.of(KeyRing.SECRET_KEY, NEW_TEXT, KeyRing.SECRET_KEY_CREATED, NEW_TEXT),
+                        clock));
+        assertTrue(created.getMessage().contains(KeyRing.SECRET_KEY_CREATED), created.getMessage());
+        assertFalse(created.getMessage().contains(NEW_TEXT), created.getMessage());
+    }
+
+    @Test
     void printsIdsAndWindowsButNoKeyMaterial() {
         KeyRing ring = KeyRing.ofCurrentAndPrevious(NEW, null, OLD, NOW.plusSeconds(60), clock);
         String text = ring + " " + ring.keys();

@@ -89,6 +89,23 @@ class SecretTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Changeme123", "changeme!", "secret123", "Secret_2024", "Password1!", "test1",
+            "your-secret-key-here", "my-secret-key", "CHANGE-ME-1"})
+    void rejectsPlaceholdersWithADigitOrSymbolSuffix(String placeholder) {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> Secret.ofText(placeholder, "SOME_SETTING"));
+        assertTrue(e.getMessage().contains("SOME_SETTING"));
+        assertFalse(e.getMessage().contains(placeholder));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Old-Key-7fQ2mX9vL4pT", "test9f3kQ2mX9vL4pT", "secretQ2mX9vL4pT1234", "9f86d081884c7d65",
+            "sk_live_51HxQ2mX9vL4pT", "c2VjcmV0MTIz"})
+    void acceptsRealKeysThatMerelyContainAWord(String key) {
+        assertEquals(key.length(), Secret.ofText(key).length());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", " ", "\t\n"})
     void rejectsEmptyText(String empty) {
         assertThrows(InvalidConfigurationException.class, () -> Secret.ofText(empty));
@@ -163,6 +180,23 @@ class SecretTest {
                 () -> Secret.fromEnvironment("PAGOEFECTIVO_SECRET_KEY",
                         Map.of("PAGOEFECTIVO_SECRET_KEY_FILE", missing.toString())));
         assertTrue(e.getMessage().contains("PAGOEFECTIVO_SECRET_KEY_FILE"));
+    }
+
+    @Test
+    void aKeyPutIntoTheFileVariableIsNotEchoedAsAPath() {
+        // NAME and NAME_FILE mixed up: the "path" is the key itself and must not reach the deployment log.
+        String key = "k7Qm2xZp9vR4tW8yB3nL";
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> Secret.fromEnvironment("PAGOEFECTIVO_SECRET_KEY", Map.of("PAGOEFECTIVO_SECRET_KEY_FILE", key)));
+        assertTrue(e.getMessage().contains("PAGOEFECTIVO_SECRET_KEY_FILE"), e.getMessage());
+        assertFalse(e.getMessage().contains(key), e.getMessage());
+
+        // A value that is not even a path on this platform gives the configuration error, not InvalidPathException.
+        String notAPath = "k7Qm\u00002xZp9vR4tW8yB3n";
+        InvalidConfigurationException invalid = assertThrows(InvalidConfigurationException.class,
+                () -> Secret.fromEnvironment("KEY", Map.of("KEY_FILE", notAPath)));
+        assertTrue(invalid.getMessage().contains("KEY_FILE"), invalid.getMessage());
+        assertFalse(invalid.getMessage().contains("2xZp9vR4tW8yB3n"), invalid.getMessage());
     }
 
     @Test

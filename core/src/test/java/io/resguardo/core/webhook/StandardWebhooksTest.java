@@ -173,6 +173,16 @@ class StandardWebhooksTest {
     }
 
     @Test
+    void aTimestampBeyondTheCalendarIsOutOfRangeEvenUnderAHugeTolerance() {
+        StandardWebhooks lenient = StandardWebhooks.of(List.of(secret),
+                new TimestampWindow(clock, Duration.ofSeconds(Long.MAX_VALUE)));
+        long beyond = 999_999_999_999_999_999L;
+        String signature = lenient.sign(ID, beyond, BODY);
+        assertCode(ErrorCode.TIMESTAMP_OUT_OF_RANGE,
+                () -> lenient.verify(ID, Long.toString(beyond), signature, BODY));
+    }
+
+    @Test
     void malformedIdsAreSignatureInvalid() {
         String signature = webhooks.sign(ID, TS, BODY);
         for (String id : List.of("msg é", "msg id", "msg\u00e9", "x".repeat(StandardWebhooks.MAX_ID_LENGTH + 1),
