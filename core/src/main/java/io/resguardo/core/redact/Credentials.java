@@ -10,7 +10,8 @@ import java.util.Set;
  *       {@code "hashString": "..."}, {@code PE-Signature: ...}, also with JSON-escaped quotes);</li>
  *   <li>the token after an HTTP authentication scheme ({@code Bearer ***}, {@code Basic ***});</li>
  *   <li>Standard Webhooks secrets and signatures ({@code whsec_***}, {@code v1,***});</li>
- *   <li>RFC 8941 byte sequences, as in {@code Signature} and {@code Content-Digest} ({@code sig1=:***:}).</li>
+ *   <li>RFC 8941 byte sequences, as in {@code Signature} and {@code Content-Digest} ({@code sig1=:***:});</li>
+ *   <li>passwords in URLs ({@code https://user:***@host}).</li>
  * </ul>
  * Every scan moves forward only and resumes after what it consumed, so the pass is linear in the text.
  */
@@ -35,6 +36,10 @@ final class Credentials {
                     continue;
                 }
             }
+            if (c == ':' && text.startsWith("//", i + 1)) {
+                i = userInfo(text, i + 3, out);
+                continue;
+            }
             if (isNameChar(c) && (i == 0 || !isNameChar(text.charAt(i - 1)))) {
                 int end = nameEnd(text, i);
                 i = afterName(text, i, end, out);
@@ -43,6 +48,34 @@ final class Credentials {
             i++;
         }
         return out.result();
+    }
+
+    /**
+     * Masks the password of a URL's user information ({@code jdbc:mysql://app:***@db/shop}) in the authority starting
+     * at {@code from}; returns where to continue. The authority ends at the first {@code /}, quote, angle bracket or
+     * whitespace, not at {@code ?} or {@code #}, which hand-written passwords contain unencoded; its last {@code @}
+     * ends the user information, so an unencoded {@code @} in the password is masked too.
+     */
+    private static int userInfo(String text, int from, Output out) {
+        int colon = -1;
+        int at = -1;
+        int i = from;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '/' || c == '"' || c == '\'' || c == '<' || c == '>'
+                    || Character.isWhitespace(c)) {
+                break;
+            }
+            if (c == ':' && colon < 0) {
+                colon = i;
+            } else if (c == '@') {
+                at = i;
+            }
+        }
+        if (colon >= 0 && at > colon + 1) {
+            return out.replace(colon + 1, at, Masks.HIDDEN);
+        }
+        return from;
     }
 
     /** Handles the name at {@code [start, end)}; returns where to continue. */

@@ -1,21 +1,33 @@
 package io.resguardo.core.redact;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * Masks numbers long enough to be a phone or a document number to their first and last digit ({@code 9***1}):
  * <ul>
- *   <li>any run of at least {@value #MIN_DIGITS} ASCII digits ({@code 987654321}, {@code 12345678});</li>
+ *   <li>any run of at least {@value #MIN_DIGITS} decimal digits, ASCII or not ({@code 987654321},
+ *       {@code 12345678});</li>
  *   <li>groups of 1..4 digits joined by single spaces or hyphens with at least {@value #MIN_DIGITS} digits in all
  *       ({@code 987 654 321}, {@code 234-5678}).</li>
  * </ul>
  * A group right after {@code +} is a country code and stays readable ({@code +51 9***1}). An ISO date
  * ({@code 2026-11-26}) is left alone, and so are digits inside identifiers that join letters and digits with {@code -}
- * or {@code _} (transaction codes, UUIDs, {@code 2026-12-01T21:00}): a phone or document number written inside such
- * an identifier is the one case this pass misses. Amounts of six integer digits and epoch timestamps are masked too: a false
+ * or {@code _} (transaction codes, UUIDs, {@code 2026-12-01T21:00}), except a number of {@value #MIN_DIGITS} digits
+ * or more right after a personal label ({@code DNI-4***6}, {@code user_9***1}, {@code tel-9***1}): a phone or document
+ * number inside any other identifier ({@code ORD-987654321}) is the one case this pass misses. Amounts of six
+ * integer digits and epoch timestamps are masked too: a false
  * positive costs readability, a miss leaks personal data.
  */
 final class Digits {
     static final int MIN_DIGITS = 6;
     private static final int MAX_GROUP = 4;
+    /** Labels that name a person's number, besides the sensitive names of {@link SensitiveKeys}. */
+    private static final Set<String> PERSONAL_LABELS = Set.of("doc", "documento", "ce", "pas", "tel", "telf", "cel",
+            "fono", "movil", "whatsapp", "wsp", "user", "usuario", "cliente", "client", "customer", "contacto",
+            "contact");
+    /** Segments longer than this are no label; skipping them keeps hostile identifiers cheap. */
+    private static final int MAX_LABEL = 32;
 
     private Digits() {
     }
@@ -28,6 +40,7 @@ final class Digits {
             if (isWordChar(text.charAt(i)) && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
                 int wordEnd = wordEnd(text, i);
                 if (isIdentifier(text, i, wordEnd)) {
+                    maskLabelledNumbers(text, i, wordEnd, out);
                     i = wordEnd;
                     continue;
                 }
@@ -99,6 +112,31 @@ final class Digits {
         return letter && separator;
     }
 
+    /**
+     * Masks, inside the identifier {@code [start, end)}, each all-digit segment of {@value #MIN_DIGITS} digits or more
+     * whose previous segment is a personal label ({@code DNI-45781236}, {@code user_987654321}).
+     */
+    private static void maskLabelledNumbers(String text, int start, int end, Output out) {
+        int previousStart = -1;
+        int segmentStart = start;
+        for (int i = start; i <= end; i++) {
+            if (i < end && text.charAt(i) != '-' && text.charAt(i) != '_') {
+                continue;
+            }
+            if (previousStart >= 0 && i - segmentStart >= MIN_DIGITS && digitsEnd(text, segmentStart) == i
+                    && isPersonalLabel(text.substring(previousStart, segmentStart - 1))) {
+                out.replace(segmentStart, i, mask(text, segmentStart, i));
+            }
+            previousStart = segmentStart;
+            segmentStart = i + 1;
+        }
+    }
+
+    private static boolean isPersonalLabel(String segment) {
+        return segment.length() <= MAX_LABEL && ( PERSONAL_LABELS.contains(segment.toLowerCase(Locale.ROOT))
+                || SensitiveKeys.classify(segment) != SensitiveKeys.Kind.NONE);
+    }
+
     private static boolean isWordChar(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || isDigit(c) || c == '-' || c == '_';
     }
@@ -119,7 +157,8 @@ final class Digits {
         return i;
     }
 
+    /** ASCII digits and the other decimal digits of the BMP (full-width, Arabic-Indic and so on). */
     private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+        return (c >= '0' && c <= '9') || (c > 0x7f && Character.isDigit(c));
     }
 }

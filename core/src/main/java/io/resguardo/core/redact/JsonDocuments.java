@@ -10,7 +10,9 @@ import java.util.function.UnaryOperator;
  *       {@code true}, {@code false} and {@code null} stay as they are;</li>
  *   <li>every other string, member names included, goes through the free-text rules and is re-escaped when they
  *       changed it;</li>
- *   <li>other numbers are kept, unless one contains a known secret.</li>
+ *   <li>other numbers go through the free-text rules too (a known secret, six digits or more) and become strings
+ *       when they changed them ({@code "cel":987654321} becomes {@code "cel":"9***1"}); amounts such as
+ *       {@code 150.00} stay numbers.</li>
  * </ul>
  * Nesting is tracked on an explicit stack, so depth costs memory, not Java stack. Returns {@code null} for anything
  * that is not well-formed JSON, for the caller to fall back on free-text rules.
@@ -178,7 +180,14 @@ final class JsonDocuments {
             } else if (secrets.occursIn(number)) {
                 appendString(Masks.HIDDEN);
             } else {
-                out.append(number);
+                // A phone or document number sent as a JSON number under an unexpected name gets the free-text rule
+                // for long numbers, as it would have as a string.
+                String redacted = freeText.apply(number);
+                if (redacted.equals(number)) {
+                    out.append(number);
+                } else {
+                    appendString(redacted);
+                }
             }
             return end;
         }

@@ -15,10 +15,13 @@ import java.util.Objects;
  *       and URL-encoded text, hex (either case) and base64 (standard or URL-safe, padded or not): {@code ***};</li>
  *   <li>values after sensitive names ({@code secretKey=***}, {@code "hashString":"***"}, {@code PE-Signature: ***},
  *       {@code email=j***@example.com}, {@code documentNumber=A***5}), authentication credentials
- *       ({@code Bearer ***}), {@code whsec_***}, {@code v1,***} and byte sequences ({@code sha-256=:***:});</li>
- *   <li>e-mail addresses: {@code j***@example.com};</li>
- *   <li>hex of 32 characters or more and base64-looking runs of 20 or more ({@code ***});</li>
- *   <li>numbers of 6 digits or more, also grouped by spaces or hyphens: {@code 9***1}.</li>
+ *       ({@code Bearer ***}), {@code whsec_***}, {@code v1,***}, byte sequences ({@code sha-256=:***:}) and URL
+ *       passwords ({@code https://user:***@host});</li>
+ *   <li>e-mail addresses, also with a URL-encoded {@code @}: {@code j***@example.com}, {@code j***%40example.com};</li>
+ *   <li>hex of 32 characters or more, hex of 16 or more mixing digits and letters, JWT parts ({@code eyJ...}) and
+ *       base64-looking runs of 20 or more ({@code ***});</li>
+ *   <li>numbers of 6 digits or more (any decimal digits, not only ASCII), also grouped by spaces or hyphens, or
+ *       glued to a personal label ({@code DNI-4***6}, {@code user_9***1}): {@code 9***1}.</li>
  * </ol>
  * Sensitive names, compared case-insensitively without {@code -} and {@code _}: {@code secretKey},
  * {@code accessKey}, {@code hashString}, {@code token}, {@code signature}, {@code password}, {@code authorization},
@@ -78,7 +81,8 @@ public final class Redactor {
     /**
      * Masks a JSON document, keeping it valid: the values of sensitive members by their kind (nested values
      * included), and every other string by the free-text rules of {@link #redact(String)}. Text that is not
-     * well-formed JSON is redacted as free text instead.
+     * well-formed JSON is redacted as free text instead. Numbers go through the free-text rules too, and become strings
+     * when they change ({@code "cel":987654321} becomes {@code "cel":"9***1"}).
      *
      * @return the redacted document; {@code "null"} for {@code null}
      */

@@ -6,6 +6,8 @@ package io.resguardo.core.redact;
  * <p>A run is a maximal sequence of {@code [A-Za-z0-9+/_-]} with its {@code =} padding. It is masked when it is
  * <ul>
  *   <li>all hex and at least 32 characters (a SHA-256 or HMAC in hex, a 128-bit key), or</li>
+ *   <li>all hex, at least 16 characters, with both digits and letters (a 64-bit API key), or</li>
+ *   <li>at least 8 characters starting with {@code eyJ} (the base64url of a JSON object: JWT parts), or</li>
  *   <li>at least 20 characters, mixes at least two of upper case, lower case and digits, and switches between them
  *       often: at least {@value #MIN_SWITCHES_PERCENT}% of adjacent letter-or-digit pairs. Random base64 switches on
  *       about 62% of pairs; identifiers and words do not ({@code InvalidConfigurationException} 18%,
@@ -19,6 +21,11 @@ final class Tokens {
     static final int MIN_HEX_LENGTH = 32;
     static final int MIN_SWITCHES_PERCENT = 35;
     private static final int UUID_LENGTH = 36;
+    /** A 64-bit key in hex; below this, hex is too often an ordinary short identifier such as a commit hash. */
+    static final int MIN_MIXED_HEX_LENGTH = 16;
+    /** Base64url of a JSON object's {@code {"}: how every JWT header and payload starts. */
+    private static final String JSON_OBJECT_BASE64 = "eyJ";
+    private static final int MIN_JWT_PART_LENGTH = 8;
 
     private Tokens() {
     }
@@ -63,6 +70,12 @@ final class Tokens {
 
     static boolean looksSecret(String text, int start, int end) {
         int length = end - start;
+        if (length >= MIN_JWT_PART_LENGTH && text.startsWith(JSON_OBJECT_BASE64, start)) {
+            return true;
+        }
+        if (length >= MIN_MIXED_HEX_LENGTH && isHex(text, start, end) && isMixedHex(text, start, end)) {
+            return true;
+        }
         if (length < MIN_LENGTH) {
             return false;
         }
@@ -120,6 +133,17 @@ final class Tokens {
             }
         }
         return true;
+    }
+
+    private static boolean isMixedHex(String text, int start, int end) {
+        boolean digit = false;
+        boolean letter = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            digit |= c >= '0' && c <= '9';
+            letter |= (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        }
+        return digit && letter;
     }
 
     private static boolean isUuid(String text, int start) {

@@ -38,9 +38,11 @@ public sealed interface RawValue permits RawValue.Text, RawValue.Number, RawValu
     }
 
     /**
-     * A JSON number already parsed by a JSON library. {@link BigDecimal#toString()} keeps the exponent of a number
-     * written with one ({@code 1e3} becomes {@code 1E+3}), so such numbers are still rejected as not plain; numbers
-     * written plainly keep their scale ({@code 150.0} stays {@code 150.0}).
+     * A JSON number already parsed by a JSON library. Prefer {@link #number(String)} with the literal: a parsed value
+     * no longer tells how it was written. {@link BigDecimal#toString()} keeps a positive exponent ({@code 1e3} becomes
+     * {@code 1E+3}, still rejected as not plain), but a negative one that leaves a plain value is lost
+     * ({@code 100e-2} becomes {@code 1.00} and is accepted, although the contract forbids exponents). Numbers written
+     * plainly keep their scale ({@code 150.0} stays {@code 150.0}).
      */
     static RawValue number(BigDecimal value) {
         return new Number(value.toString());
