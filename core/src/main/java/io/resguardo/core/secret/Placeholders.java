@@ -29,6 +29,12 @@ final class Placeholders {
             "wjalrxutnfemi/k7mdeng/bpxrficyexamplekey",
             "akiaiosfodnn7example");
 
+    /**
+     * Shortest text secret accepted. 16 characters is the least that can hold 128 bits even when the text is a dense
+     * encoding such as base64 (22 characters for 16 random bytes); anything shorter was typed by a person.
+     */
+    static final int MIN_TEXT_LENGTH = 16;
+
     private Placeholders() {
     }
 
@@ -45,6 +51,10 @@ final class Placeholders {
                 || isRepeated(squashed) || isXs(squashed)
                 || startsAndEndsWithMarker(lower)) {
             throw new InvalidConfigurationException(name + " looks like a placeholder, not a real secret");
+        }
+        if (text.codePointCount(0, text.length()) < MIN_TEXT_LENGTH) {
+            throw new InvalidConfigurationException(name + " is shorter than " + MIN_TEXT_LENGTH
+                    + " characters; use a generated key (java -jar resguardo-core.jar keygen)");
         }
     }
 

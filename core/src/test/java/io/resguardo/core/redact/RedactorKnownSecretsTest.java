@@ -19,7 +19,7 @@ class RedactorKnownSecretsTest {
     private static final String CANARY = "ca\"nary pass/7";
     private static final byte[] BINARY_KEY = {(byte) 0xfb, 0x01, (byte) 0xc3, 0x7e, 0x10, 0x22, (byte) 0x9a, 0x55};
 
-    private final Redactor redactor = Redactor.withSecrets(List.of(Secret.ofText(CANARY), Secret.ofBytes(BINARY_KEY)));
+    private final Redactor redactor = Redactor.withSecrets(List.of(Secret.ofBytes(CANARY.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Secret.ofBytes(BINARY_KEY)));
 
     static List<String> encodings(byte[] bytes) {
         return List.of(
@@ -69,7 +69,7 @@ class RedactorKnownSecretsTest {
 
     @Test
     void masksASecretLoggedAsAJsonNumberKeepingTheDocumentValid() {
-        Redactor numeric = Redactor.withSecrets(List.of(Secret.ofText("73914682")));
+        Redactor numeric = Redactor.withSecrets(List.of(Secret.ofBytes("73914682".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         assertEquals("{\"pin\":\"***\"}", numeric.redactJson("{\"pin\":73914682}"));
     }
 

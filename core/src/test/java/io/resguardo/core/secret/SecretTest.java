@@ -100,9 +100,18 @@ class SecretTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Old-Key-7fQ2mX9vL4pT", "test9f3kQ2mX9vL4pT", "secretQ2mX9vL4pT1234", "9f86d081884c7d65",
-            "sk_live_51HxQ2mX9vL4pT", "c2VjcmV0MTIz"})
+            "sk_live_51HxQ2mX9vL4pT", "c2VjcmV0MTIzNDU2Nzg5MA=="})
     void acceptsRealKeysThatMerelyContainAWord(String key) {
         assertEquals(key.length(), Secret.ofText(key).length());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"k3Y", "Zq8/Xw+7Vu6Ts5R", "ñandú-17-Qx"})
+    void rejectsTextSecretsShorterThanSixteenCharactersNamingTheSettingOnly(String shortKey) {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> Secret.ofText(shortKey, "PAGOEFECTIVO_SECRET_KEY"));
+        assertTrue(e.getMessage().contains("PAGOEFECTIVO_SECRET_KEY is shorter than 16"), e.getMessage());
+        assertFalse(e.getMessage().contains(shortKey));
     }
 
     @ParameterizedTest
