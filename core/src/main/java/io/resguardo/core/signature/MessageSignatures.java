@@ -20,8 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code @path}, {@code @query}, {@code @request-target}, and header fields by lowercase name (values trimmed of
  * leading and trailing spaces and tabs, repeated fields joined with {@code ", "}). Component parameters and the
  * other derived components ({@code @query-param}, {@code @status}) are rejected. {@code @authority} and the
- * authority in {@code @target-uri} are lowercased, with the scheme's default port dropped. The signature base must
- * be US-ASCII: a covered value with another character is rejected.
+ * authority in {@code @target-uri} are lowercased, with the scheme's default port dropped; an authority that is not
+ * an RFC 3986 host and optional port, or a path holding {@code ?} or {@code #}, is rejected, so that no two targets
+ * share a line. The signature base must be US-ASCII: a covered value with another character is rejected.
  */
 public final class MessageSignatures {
     static final String HMAC = "HmacSHA256";
