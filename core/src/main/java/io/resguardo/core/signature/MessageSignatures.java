@@ -6,6 +6,7 @@ import io.resguardo.core.secret.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
@@ -76,11 +77,26 @@ public final class MessageSignatures {
     }
 
     static byte[] hmac(Secret key, byte[] message) {
+        return hmac(newMac(), key, message);
+    }
+
+    /** HMAC-SHA256 with {@code mac}, which is (re)initialised with {@code key}; the key copy is wiped after. */
+    static byte[] hmac(Mac mac, Secret key, byte[] message) {
+        byte[] keyBytes = key.revealBytes();
         try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(key.revealBytes(), HMAC));
+            mac.init(new SecretKeySpec(keyBytes, HMAC));
             return mac.doFinal(message);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 accepts any non-empty key", e);
+        } finally {
+            Arrays.fill(keyBytes, (byte) 0);
+        }
+    }
+
+    static Mac newMac() {
+        try {
+            return Mac.getInstance(HMAC);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
         }
     }
