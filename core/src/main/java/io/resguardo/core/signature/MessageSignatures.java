@@ -6,6 +6,7 @@ import io.resguardo.core.secret.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code @path}, {@code @query}, {@code @request-target}, and header fields by lowercase name (values trimmed of
  * leading and trailing spaces and tabs, repeated fields joined with {@code ", "}). Component parameters and the
  * other derived components ({@code @query-param}, {@code @status}) are rejected. {@code @authority} and the
- * authority in {@code @target-uri} are lowercased, with the scheme's default port dropped. The signature base must
- * be US-ASCII: a covered value with another character is rejected.
+ * authority in {@code @target-uri} are lowercased, with the scheme's default port dropped; an authority that is not
+ * an RFC 3986 host and optional port, or a path holding {@code ?} or {@code #}, is rejected, so that no two targets
+ * share a line. The signature base must be US-ASCII: a covered value with another character is rejected.
  */
 public final class MessageSignatures {
     static final String HMAC = "HmacSHA256";
@@ -75,11 +77,26 @@ public final class MessageSignatures {
     }
 
     static byte[] hmac(Secret key, byte[] message) {
+        return hmac(newMac(), key, message);
+    }
+
+    /** HMAC-SHA256 with {@code mac}, which is (re)initialised with {@code key}; the key copy is wiped after. */
+    static byte[] hmac(Mac mac, Secret key, byte[] message) {
+        byte[] keyBytes = key.revealBytes();
         try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(key.revealBytes(), HMAC));
+            mac.init(new SecretKeySpec(keyBytes, HMAC));
             return mac.doFinal(message);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 accepts any non-empty key", e);
+        } finally {
+            Arrays.fill(keyBytes, (byte) 0);
+        }
+    }
+
+    static Mac newMac() {
+        try {
+            return Mac.getInstance(HMAC);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
         }
     }

@@ -45,7 +45,8 @@ final class SignatureBase {
         appendRequestTarget(out, request);
     }
 
-    private static void appendRequestTarget(StringBuilder out, HttpRequestView request) {
+    private static void appendRequestTarget(StringBuilder out, HttpRequestView request)
+            throws ResguardoException {
         out.append(path(request));
         if (request.query() != null) {
             out.append('?').append(request.query());
@@ -56,23 +57,44 @@ final class SignatureBase {
         return request.scheme().toLowerCase(Locale.ROOT);
     }
 
-    private static String path(HttpRequestView request) {
-        return request.path().isEmpty() ? "/" : request.path();
+    private static String path(HttpRequestView request) throws ResguardoException {
+        String path = request.path();
+        // A '?' or '#' here would read as a query or fragment in @target-uri and @request-target.
+        if (path.indexOf('?') >= 0 || path.indexOf('#') >= 0) {
+            throw new ResguardoException(ErrorCode.SIGNATURE_INVALID, "the request path holds '?' or '#'");
+        }
+        return path.isEmpty() ? "/" : path;
     }
 
     /** Lowercase host, port dropped when it is the scheme's default (RFC 9421 section 2.2.3). */
     static String authority(HttpRequestView request) throws ResguardoException {
-        String authority = request.authority().toLowerCase(Locale.ROOT);
-        if (authority.isEmpty() || authority.indexOf('@') >= 0) {
+        String raw = request.authority();
+        // Checked before lowercasing (which maps some non-ASCII letters to ASCII ones) and limited to host and
+        // port: a '/', '?' or '#' would let another target produce the same @target-uri line.
+        if (raw.isEmpty() || !isHostAndPort(raw)) {
             throw new ResguardoException(ErrorCode.SIGNATURE_INVALID,
-                    "the request authority is empty or carries user information");
+                    "the request authority is empty, carries user information, or is not a host and port");
         }
+        String authority = raw.toLowerCase(Locale.ROOT);
         String scheme = scheme(request);
         String defaultPort = "https".equals(scheme) ? ":443" : "http".equals(scheme) ? ":80" : null;
         if (defaultPort != null && authority.endsWith(defaultPort)) {
             return authority.substring(0, authority.length() - defaultPort.length());
         }
         return authority;
+    }
+
+    /** RFC 3986 host and optional port: unreserved, pct-encoded, sub-delims, the colon and IP-literal brackets. */
+    private static boolean isHostAndPort(String authority) {
+        for (int i = 0; i < authority.length(); i++) {
+            char c = authority.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || "-._~%!$&'()*+,;=:[]".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void appendField(StringBuilder out, HttpRequestView request, String name)

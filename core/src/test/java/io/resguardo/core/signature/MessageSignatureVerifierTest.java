@@ -133,6 +133,15 @@ class MessageSignatureVerifierTest {
     }
 
     @Test
+    void aSignedTargetCannotBeReplayedWithPartOfThePathMovedIntoTheAuthority() {
+        HttpRequestView good = signedOrder(shopParams("n").build());
+        HttpRequestView.Builder moved = HttpRequestView.builder("POST", "https", "pay.shop.example/api", "/v1/orders",
+                null);
+        good.headers().forEach(h -> moved.header(h.getKey(), h.getValue()));
+        assertEquals(ErrorCode.SIGNATURE_INVALID, codeOf(shop, moved.body(BODY).build()));
+    }
+
+    @Test
     void aChangedMethodOrTargetIsAnInvalidSignature() {
         SignatureHeaders h = MessageSignatures.sign(order("https://pay.shop.example/api/v1/orders", BODY).build(),
                 shopParams("n").build(), KEY);

@@ -5,6 +5,7 @@ import io.resguardo.core.ResguardoException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -98,6 +99,28 @@ class SignatureBaseTest {
         ResguardoException e = assertThrows(ResguardoException.class,
                 () -> line(request("https", "user@h", "/", null), "@authority"));
         assertEquals(ErrorCode.SIGNATURE_INVALID, e.code());
+    }
+
+    /** Anything but host and port would let two different targets give one {@code @target-uri} line. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h.example/api", "h.example?a=1", "h.example#f", "h.example ", "h.exampl\u212A", "h\texample"})
+    void rejectsAnAuthorityThatIsNotHostAndPort(String authority) {
+        for (String component : new String[] {"@authority", "@target-uri"}) {
+            ResguardoException e = assertThrows(ResguardoException.class,
+                    () -> line(request("https", authority, "/p", null), component), component);
+            assertEquals(ErrorCode.SIGNATURE_INVALID, e.code());
+        }
+    }
+
+    /** A path holding {@code ?} or {@code #} would read as a query or fragment in the target. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/a?b", "/a#b"})
+    void rejectsAPathHoldingAQueryOrFragment(String path) {
+        for (String component : new String[] {"@path", "@target-uri", "@request-target"}) {
+            ResguardoException e = assertThrows(ResguardoException.class,
+                    () -> line(request("https", "h", path, null), component), component);
+            assertEquals(ErrorCode.SIGNATURE_INVALID, e.code());
+        }
     }
 
     @Test
