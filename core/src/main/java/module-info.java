@@ -1,7 +1,8 @@
 /**
  * Resguardo core: framework-free security primitives for PagoEfectivo integrations. Depends on {@code java.base}
- * alone. Every exported package has one public entry point per concern; the command-line tool
- * ({@code io.resguardo.core.cli}) is run with {@code java -jar}, not linked against, and is not exported.
+ * alone. Every exported package has one public entry point per concern. Not exported: the command-line tool
+ * ({@code io.resguardo.core.cli}, run with {@code java -jar}, not linked against) and {@code io.resguardo.core.internal}
+ * (plumbing shared between packages).
  */
 module io.resguardo.core {
     exports io.resguardo.core;

@@ -2,13 +2,13 @@ package io.resguardo.core.pagoefectivo;
 
 import io.resguardo.core.ErrorCode;
 import io.resguardo.core.ResguardoException;
+import io.resguardo.core.internal.Hmacs;
+import io.resguardo.core.internal.ThreadMacs;
 import io.resguardo.core.secret.KeyRing;
 import io.resguardo.core.secret.VersionedKey;
 
 import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
@@ -44,19 +44,13 @@ public final class NotificationVerifier {
 
     private final KeyRing ring;
     private final List<VersionedKey> keys;
-    private final SecretKeySpec[] keySpecs;
-    private final ThreadLocal<State> state;
+    private final ThreadMacs macs;
+    private final ThreadLocal<State> state = ThreadLocal.withInitial(State::new);
 
     private NotificationVerifier(KeyRing ring) {
         this.ring = ring;
         this.keys = ring.keys();
-        this.keySpecs = new SecretKeySpec[keys.size()];
-        for (int i = 0; i < keySpecs.length; i++) {
-            byte[] material = keys.get(i).secret().revealBytes();
-            keySpecs[i] = new SecretKeySpec(material, ALGORITHM);
-            Arrays.fill(material, (byte) 0);
-        }
-        this.state = ThreadLocal.withInitial(() -> new State(keySpecs.length));
+        this.macs = new ThreadMacs(ALGORITHM, keys.stream().map(VersionedKey::secret).toList());
     }
 
     /** A verifier accepting any key of {@code ring} that is valid at the time of each call. */
@@ -97,11 +91,12 @@ public final class NotificationVerifier {
             throw new ResguardoException(ErrorCode.SIGNATURE_INVALID, HEADER + " is not hexadecimal");
         }
         Instant now = ring.clock().instant();
-        for (int i = 0; i < keySpecs.length; i++) {
+        for (int i = 0; i < keys.size(); i++) {
             VersionedKey key = keys.get(i);
             if (key.isValidAt(now)) {
-                local.mac(i, keySpecs[i]).update(body);
-                finish(local.macs[i], local.expected);
+                Mac mac = macs.mac(i);
+                mac.update(body);
+                Hmacs.finish(mac, local.expected);
                 if (MessageDigest.isEqual(local.expected, local.presented)) {
                     return new VerifiedNotification(key.id());
                 }
@@ -115,11 +110,7 @@ public final class NotificationVerifier {
         Objects.requireNonNull(body, "body");
         byte[] material = ring.current().secret().revealBytes();
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(material, ALGORITHM));
-            return Hex.encode(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java platform provides " + ALGORITHM, e);
+            return Hex.encode(Hmacs.newMac(new SecretKeySpec(material, ALGORITHM)).doFinal(body));
         } finally {
             Arrays.fill(material, (byte) 0);
         }
@@ -129,36 +120,9 @@ public final class NotificationVerifier {
         return c == ' ' || c == '\t';
     }
 
-    private static void finish(Mac mac, byte[] out) {
-        try {
-            mac.doFinal(out, 0);
-        } catch (ShortBufferException e) {
-            throw new IllegalStateException("buffer sized for " + ALGORITHM, e);
-        }
-    }
-
-    /** One thread's MACs (created on first use per key) and scratch buffers. */
+    /** One thread's scratch buffers. */
     private static final class State {
-        final Mac[] macs;
         final byte[] expected = new byte[MAC_BYTES];
         final byte[] presented = new byte[MAC_BYTES];
-
-        State(int keyCount) {
-            this.macs = new Mac[keyCount];
-        }
-
-        Mac mac(int index, SecretKeySpec spec) {
-            Mac mac = macs[index];
-            if (mac == null) {
-                try {
-                    mac = Mac.getInstance(ALGORITHM);
-                    mac.init(spec);
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("every Java platform provides " + ALGORITHM, e);
-                }
-                macs[index] = mac;
-            }
-            return mac;
-        }
     }
 }

@@ -3,12 +3,12 @@ package io.resguardo.core.pagoefectivo;
 import io.resguardo.core.ErrorCode;
 import io.resguardo.core.InvalidConfigurationException;
 import io.resguardo.core.ResguardoException;
+import io.resguardo.core.internal.Hmacs;
 import io.resguardo.core.secret.Secret;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
@@ -221,13 +221,7 @@ public final class OrderedParameterSigner {
     }
 
     private Mac newMac() {
-        try {
-            Mac instance = Mac.getInstance(algorithm.jcaName);
-            instance.init(key);
-            return instance;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java platform provides " + algorithm.jcaName, e);
-        }
+        return Hmacs.newMac(key);
     }
 
     @Override

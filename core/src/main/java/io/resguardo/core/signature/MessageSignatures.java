@@ -1,11 +1,11 @@
 package io.resguardo.core.signature;
 
 import io.resguardo.core.ResguardoException;
+import io.resguardo.core.internal.Hmacs;
 import io.resguardo.core.secret.Secret;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -94,10 +94,6 @@ public final class MessageSignatures {
     }
 
     static Mac newMac() {
-        try {
-            return Mac.getInstance(HMAC);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
-        }
+        return Hmacs.newMac(HMAC);
     }
 }

@@ -2,13 +2,12 @@ package io.resguardo.core.webhook;
 
 import io.resguardo.core.ErrorCode;
 import io.resguardo.core.ResguardoException;
+import io.resguardo.core.internal.Hmacs;
+import io.resguardo.core.internal.ThreadMacs;
 import io.resguardo.core.time.TimestampOutOfRangeException;
 import io.resguardo.core.time.TimestampWindow;
 
 import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
-import javax.crypto.spec.SecretKeySpec;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,19 +57,14 @@ public final class StandardWebhooks {
     private static final int MAX_TIMESTAMP_DIGITS = 18;
     private static final long MAX_TIMESTAMP = 999_999_999_999_999_999L;
 
-    private final SecretKeySpec[] keys;
+    private final ThreadMacs keys;
     private final TimestampWindow window;
     private final ThreadLocal<State> state;
 
     private StandardWebhooks(List<WebhookSecret> secrets, TimestampWindow window) {
-        this.keys = new SecretKeySpec[secrets.size()];
-        for (int i = 0; i < keys.length; i++) {
-            byte[] material = secrets.get(i).key().revealBytes();
-            keys[i] = new SecretKeySpec(material, ALGORITHM);
-            Arrays.fill(material, (byte) 0);
-        }
+        this.keys = new ThreadMacs(ALGORITHM, secrets.stream().map(WebhookSecret::key).toList());
         this.window = window;
-        this.state = ThreadLocal.withInitial(() -> new State(keys.length));
+        this.state = ThreadLocal.withInitial(() -> new State(keys.size()));
     }
 
     /** One secret that signs and verifies, with the default tolerance ({@link TimestampWindow#DEFAULT_TOLERANCE}). */
@@ -199,7 +193,7 @@ public final class StandardWebhooks {
                 if (!Base64Chars.decode(header, comma + 1, entryEnd, local.presented)) {
                     throw invalid(HEADER_SIGNATURE + " has a v1 entry that is not base64 of " + MAC_BYTES + " bytes");
                 }
-                for (int k = 0; k < keys.length && matched < 0; k++) {
+                for (int k = 0; k < keys.size() && matched < 0; k++) {
                     if (!local.computed[k]) {
                         computeInto(local, k, id, timestamp, body, local.expected[k]);
                         local.computed[k] = true;
@@ -230,14 +224,10 @@ public final class StandardWebhooks {
             prefix[length++] = (byte) timestamp.charAt(i);
         }
         prefix[length++] = '.';
-        Mac mac = local.mac(k, keys[k]);
+        Mac mac = keys.mac(k);
         mac.update(prefix, 0, length);
         mac.update(body);
-        try {
-            mac.doFinal(out, 0);
-        } catch (ShortBufferException e) {
-            throw new IllegalStateException("buffer sized for " + ALGORITHM, e);
-        }
+        Hmacs.finish(mac, out);
     }
 
     private static void requirePresent(String value, String header) throws ResguardoException {
@@ -278,32 +268,16 @@ public final class StandardWebhooks {
         return new ResguardoException(ErrorCode.SIGNATURE_INVALID, message);
     }
 
-    /** One thread's MACs (created on first use per secret) and scratch buffers. */
+    /** One thread's scratch buffers. */
     private static final class State {
-        final Mac[] macs;
         final byte[][] expected;
         final boolean[] computed;
         final byte[] presented = new byte[MAC_BYTES];
         final byte[] prefix = new byte[MAX_ID_LENGTH + MAX_TIMESTAMP_DIGITS + 2];
 
         State(int keyCount) {
-            this.macs = new Mac[keyCount];
             this.expected = new byte[keyCount][MAC_BYTES];
             this.computed = new boolean[keyCount];
-        }
-
-        Mac mac(int index, SecretKeySpec spec) {
-            Mac mac = macs[index];
-            if (mac == null) {
-                try {
-                    mac = Mac.getInstance(ALGORITHM);
-                    mac.init(spec);
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("every Java platform provides " + ALGORITHM, e);
-                }
-                macs[index] = mac;
-            }
-            return mac;
         }
     }
 }
