@@ -123,6 +123,8 @@ public final class KeyedThrottle<K> {
             if (wait != RETRY) {
                 return wait;
             }
+            // A sweeper marked this bucket evicted and is about to remove it from the table: wait for that.
+            Thread.onSpinWait();
             bucket = null;
         }
     }
