@@ -25,7 +25,7 @@ import javax.crypto.Mac;
  * <p>For each signature, in the order of {@code Signature-Input}, the checks run in this order, which fixes both
  * the error code and what an attacker can learn or spend:
  * <ol>
- *   <li>parse both headers strictly ({@code SIGNATURE_MISSING} when either is absent, else
+ *   <li>parse both headers strictly ({@code SIGNATURE_MISSING} when either is absent or blank, else
  *       {@code SIGNATURE_INVALID});</li>
  *   <li>the policy ({@code SIGNATURE_INVALID} naming the rule);</li>
  *   <li>the key id ({@code UNKNOWN_KEY});</li>
@@ -75,9 +75,10 @@ public final class MessageSignatureVerifier {
         Objects.requireNonNull(request, "request");
         List<String> inputLines = request.headerValues(SignatureHeaderParser.SIGNATURE_INPUT);
         List<String> signatureLines = request.headerValues(SignatureHeaderParser.SIGNATURE);
-        if (inputLines.isEmpty() || signatureLines.isEmpty()) {
+        // An empty or blank field is no signature at all, as for PE-Signature and webhook-signature.
+        if (allBlank(inputLines) || allBlank(signatureLines)) {
             throw new ResguardoException(ErrorCode.SIGNATURE_MISSING,
-                    "the request has no " + (inputLines.isEmpty() ? "Signature-Input" : "Signature") + " header");
+                    "the request has no " + (allBlank(inputLines) ? "Signature-Input" : "Signature") + " header");
         }
         Map<String, Member> inputs = SignatureHeaderParser.dictionary(join(inputLines), policy.limits(),
                 SignatureHeaderParser.SIGNATURE_INPUT);
@@ -175,6 +176,15 @@ public final class MessageSignatureVerifier {
     }
 
     /** Field lines joined as RFC 9110 section 5.3 allows; {@code null} when there are none. */
+    private static boolean allBlank(List<String> lines) {
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String join(List<String> lines) {
         if (lines.isEmpty()) {
             return null;

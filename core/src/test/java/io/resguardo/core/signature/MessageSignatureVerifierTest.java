@@ -226,8 +226,20 @@ class MessageSignatureVerifierTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t"})
+    void aBlankSignatureOrSignatureInputIsMissingLikeAnAbsentOne(String blank) {
+        SignatureHeaders h = MessageSignatures.sign(order("https://pay.shop.example/api/v1/orders", BODY).build(),
+                shopParams("n").build(), KEY);
+        HttpRequestView blankInput = order("https://pay.shop.example/api/v1/orders", BODY)
+                .header("Signature-Input", blank).header("Signature", h.signature()).build();
+        HttpRequestView blankSignature = order("https://pay.shop.example/api/v1/orders", BODY)
+                .header("Signature-Input", h.signatureInput()).header("Signature", blank).build();
+        assertEquals(ErrorCode.SIGNATURE_MISSING, codeOf(shop, blankInput));
+        assertEquals(ErrorCode.SIGNATURE_MISSING, codeOf(shop, blankSignature));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
-            "",
             "sig1=(\"@method\" \"@target-uri\"",
             "sig1=\"@method\";created=1764170130;nonce=\"n\";keyid=\"shop-1\"",
             "sig1=(@method);created=1764170130;nonce=\"n\";keyid=\"shop-1\"",
@@ -257,7 +269,7 @@ class MessageSignatureVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "sig1=:AAA:", "sig1=\"AAAA\"", "sig1=:AAAA:;p=1", "sig2=:AAAA:", "sig1=:AA AA:",
+    @ValueSource(strings = {"sig1=:AAA:", "sig1=\"AAAA\"", "sig1=:AAAA:;p=1", "sig2=:AAAA:", "sig1=:AA AA:",
         "sig1=:AAAA:, sig1=:AAAA:", "sig1=(:AAAA:)"})
     void malformedSignatureIsInvalid(String signature) {
         SignatureHeaders h = MessageSignatures.sign(order("https://pay.shop.example/api/v1/orders", BODY).build(),
