@@ -106,6 +106,46 @@ class SecretTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"changemechangeme", "test-secret-key-1234", "example-secret-key-123",
+            "dummy-key-for-testing", "my-super-secret-key", "abababababababab", "0123456789abcdef",
+            "abcdefghijklmnopqrstuvwxyz", "qwertyuiop123456", "fedcba9876543210", "12341234123412341234",
+            "PagoEfectivo-Secret-Key-2026", "sandbox_api_key_for_dev_only", "not-the-real-secret-value"})
+    void rejectsMadeUpKeysJoinedFromWordsRepeatedOrTypedInSequence(String fake) {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> Secret.ofText(fake, "PAGOEFECTIVO_SECRET_KEY"));
+        assertTrue(e.getMessage().startsWith("PAGOEFECTIVO_SECRET_KEY "), e.getMessage());
+        assertFalse(e.getMessage().contains(fake));
+    }
+
+    @Test
+    void rejectsASettingHoldingItsOwnName() {
+        var e = assertThrows(InvalidConfigurationException.class,
+                () -> Secret.ofText("PAGOEFECTIVO_ACCESS_KEY_VALUE", "PAGOEFECTIVO_ACCESS_KEY_VALUE"));
+        assertTrue(e.getMessage().contains("own name") || e.getMessage().contains("placeholder"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"u7Gm2Qx9Vt4Lp8Rz1Kc6Hn3Wb5Yd0Fs2", "Zq8/Xw+7Vu6Ts5Rq4Po3Nm2Lk1Jh0Gf9",
+            "Old-Key-7fQ2mX9vL4pT", "key-8f3a9b2c7d1e4f60a5b3", "sk_live_51HxQ2mX9vL4pT",
+            "3c69d4c65a3813fde39958ed0558742f", "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA="})
+    void acceptsRandomKeysEvenWhenTheyStartWithAWord(String key) {
+        assertEquals(key.length(), Secret.ofText(key).length());
+    }
+
+    @Test
+    void acceptsThousandsOfGeneratedKeys() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 5_000; i++) {
+            byte[] bytes = new byte[12 + random.nextInt(40)];
+            random.nextBytes(bytes);
+            String base64 = java.util.Base64.getEncoder().encodeToString(bytes);
+            String hex = java.util.HexFormat.of().formatHex(bytes);
+            assertEquals(base64.length(), Secret.ofText(base64).length(), base64);
+            assertEquals(hex.length(), Secret.ofText(hex).length(), hex);
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"k3Y", "Zq8/Xw+7Vu6Ts5R", "ñandú-17-Qx"})
     void rejectsTextSecretsShorterThanSixteenCharactersNamingTheSettingOnly(String shortKey) {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
