@@ -13,7 +13,9 @@ import java.util.List;
  * <p>{@code Mac.getInstance} and {@code init} cost more than the HMAC of a typical notification body, and a Mac is
  * not thread-safe: each thread that asks gets its own Mac per key, created on first use and reused afterwards
  * ({@code doFinal} resets it). The thread-local is held by this instance, never a static field, so the per-thread
- * state goes away with the owner. The key bytes are copied once into the key specs and the revealed copies wiped.
+ * state goes away with the owner. The thread-local holds JDK types only ({@code Mac[]}): a servlet container that
+ * scans its pooled threads when an application stops finds no class of the application there, so reports no
+ * class-loader leak. The key bytes are copied once into the key specs and the revealed copies wiped.
  */
 public final class ThreadMacs {
     private final SecretKeySpec[] keys;

@@ -32,7 +32,8 @@ import java.util.Objects;
  *
  * <p>Thread-safe. Each thread that calls {@link #verify} keeps its own initialized {@link Mac} per key (a {@code Mac}
  * is not thread-safe, and creating one per call costs more than the MAC of a typical body) in a thread-local held by
- * this instance, not a static one: the per-thread state goes away with the verifier. Build one verifier per key ring
+ * this instance, not a static one: the per-thread state goes away with the verifier, and it holds JDK types only,
+ * so an application server sees no class-loader leak when the application stops. Build one verifier per key ring
  * and share it.
  */
 public final class NotificationVerifier {
@@ -45,7 +46,6 @@ public final class NotificationVerifier {
     private final KeyRing ring;
     private final List<VersionedKey> keys;
     private final ThreadMacs macs;
-    private final ThreadLocal<State> state = ThreadLocal.withInitial(State::new);
 
     private NotificationVerifier(KeyRing ring) {
         this.ring = ring;
@@ -86,8 +86,11 @@ public final class NotificationVerifier {
             throw new ResguardoException(ErrorCode.SIGNATURE_INVALID,
                     HEADER + " must be " + 2 * MAC_BYTES + " hex characters, has " + (end - start));
         }
-        State local = state.get();
-        if (!Hex.decode(peSignatureHeader, start, local.presented)) {
+        // Two 32-byte buffers per call are cheaper than any cache of them, and keep the thread-locals free of
+        // Resguardo classes (a servlet container flags those as class-loader leaks when the application stops).
+        byte[] presented = new byte[MAC_BYTES];
+        byte[] expected = new byte[MAC_BYTES];
+        if (!Hex.decode(peSignatureHeader, start, presented)) {
             throw new ResguardoException(ErrorCode.SIGNATURE_INVALID, HEADER + " is not hexadecimal");
         }
         Instant now = ring.clock().instant();
@@ -96,8 +99,8 @@ public final class NotificationVerifier {
             if (key.isValidAt(now)) {
                 Mac mac = macs.mac(i);
                 mac.update(body);
-                Hmacs.finish(mac, local.expected);
-                if (MessageDigest.isEqual(local.expected, local.presented)) {
+                Hmacs.finish(mac, expected);
+                if (MessageDigest.isEqual(expected, presented)) {
                     return new VerifiedNotification(key.id());
                 }
             }
@@ -118,11 +121,5 @@ public final class NotificationVerifier {
 
     private static boolean isBlank(char c) {
         return c == ' ' || c == '\t';
-    }
-
-    /** One thread's scratch buffers. */
-    private static final class State {
-        final byte[] expected = new byte[MAC_BYTES];
-        final byte[] presented = new byte[MAC_BYTES];
     }
 }

@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,8 @@ import java.util.function.Function;
  *       does a header with no matching {@code v1} signature. Messages never contain a signature or secret.</li>
  * </ul>
  *
- * <p>Thread-safe. Each calling thread keeps initialized {@link Mac}s (one per secret) and scratch buffers in a
- * thread-local owned by this instance, so verification neither creates a {@code Mac} nor builds strings per call.
+ * <p>Thread-safe. Each calling thread keeps initialized {@link Mac}s (one per secret) in a thread-local owned by this
+ * instance (JDK types only), so neither signing nor verification creates a {@code Mac} or builds strings per call.
  */
 public final class StandardWebhooks {
     public static final String HEADER_ID = "webhook-id";
@@ -59,12 +58,10 @@ public final class StandardWebhooks {
 
     private final ThreadMacs keys;
     private final TimestampWindow window;
-    private final ThreadLocal<State> state;
 
     private StandardWebhooks(List<WebhookSecret> secrets, TimestampWindow window) {
         this.keys = new ThreadMacs(ALGORITHM, secrets.stream().map(WebhookSecret::key).toList());
         this.window = window;
-        this.state = ThreadLocal.withInitial(() -> new State(keys.size()));
     }
 
     /** One secret that signs and verifies, with the default tolerance ({@link TimestampWindow#DEFAULT_TOLERANCE}). */
@@ -102,9 +99,9 @@ public final class StandardWebhooks {
         if (timestamp < 0 || timestamp > MAX_TIMESTAMP) {
             throw new IllegalArgumentException("timestamp must be 0 to " + MAX_TIMESTAMP);
         }
-        State local = state.get();
         byte[] mac = new byte[MAC_BYTES];
-        computeInto(local, 0, msgId, Long.toString(timestamp), body, mac);
+        String seconds = Long.toString(timestamp);
+        computeInto(new Scratch(keys.size(), msgId, seconds), 0, msgId, seconds, body, mac);
         return "v1," + Base64.getEncoder().encodeToString(mac);
     }
 
@@ -135,7 +132,7 @@ public final class StandardWebhooks {
             // Only a tolerance of millennia lets this through the window; Instant cannot hold it either way.
             throw new TimestampOutOfRangeException(skew, window.tolerance());
         }
-        int matched = matchSignatures(state.get(), id, timestamp, signatureHeader, body);
+        int matched = matchSignatures(new Scratch(keys.size(), id, timestamp), id, timestamp, signatureHeader, body);
         return new VerifiedWebhook(id, Instant.ofEpochSecond(seconds), matched);
     }
 
@@ -170,9 +167,8 @@ public final class StandardWebhooks {
     }
 
     /** The index of the secret that matched some {@code v1} entry. */
-    private int matchSignatures(State local, String id, String timestamp, String header, byte[] body)
+    private int matchSignatures(Scratch local, String id, String timestamp, String header, byte[] body)
             throws ResguardoException {
-        Arrays.fill(local.computed, false);
         boolean sawV1 = false;
         int matched = -1;
         int end = header.length();
@@ -194,9 +190,9 @@ public final class StandardWebhooks {
                     throw invalid(HEADER_SIGNATURE + " has a v1 entry that is not base64 of " + MAC_BYTES + " bytes");
                 }
                 for (int k = 0; k < keys.size() && matched < 0; k++) {
-                    if (!local.computed[k]) {
+                    if (local.expected[k] == null) {
+                        local.expected[k] = new byte[MAC_BYTES];
                         computeInto(local, k, id, timestamp, body, local.expected[k]);
-                        local.computed[k] = true;
                     }
                     if (MessageDigest.isEqual(local.expected[k], local.presented)) {
                         matched = k;
@@ -213,7 +209,7 @@ public final class StandardWebhooks {
     }
 
     /** MAC of {@code id.timestamp.body} with secret {@code k}; id and timestamp are known to be ASCII. */
-    private void computeInto(State local, int k, String id, String timestamp, byte[] body, byte[] out) {
+    private void computeInto(Scratch local, int k, String id, String timestamp, byte[] body, byte[] out) {
         byte[] prefix = local.prefix;
         int length = 0;
         for (int i = 0; i < id.length(); i++) {
@@ -268,16 +264,19 @@ public final class StandardWebhooks {
         return new ResguardoException(ErrorCode.SIGNATURE_INVALID, message);
     }
 
-    /** One thread's scratch buffers. */
-    private static final class State {
+    /**
+     * One call's buffers. Allocated per call, not cached in a thread-local: Resguardo only signs on its hot path
+     * (verification is for shops and the CLI), and thread-locals holding Resguardo classes are reported as
+     * class-loader leaks by servlet containers when the application stops.
+     */
+    private static final class Scratch {
         final byte[][] expected;
-        final boolean[] computed;
         final byte[] presented = new byte[MAC_BYTES];
-        final byte[] prefix = new byte[MAX_ID_LENGTH + MAX_TIMESTAMP_DIGITS + 2];
+        final byte[] prefix;
 
-        State(int keyCount) {
-            this.expected = new byte[keyCount][MAC_BYTES];
-            this.computed = new boolean[keyCount];
+        Scratch(int keyCount, String id, String timestamp) {
+            this.expected = new byte[keyCount][];
+            this.prefix = new byte[id.length() + timestamp.length() + 2];
         }
     }
 }
