@@ -115,11 +115,11 @@ final class Literals {
         while (true) {
             int start = i;
             int group = 0;
-            while (i < to && hexValue(s.charAt(i)) >= 0) {
+            while (i < to && Hex.value(s.charAt(i)) >= 0) {
                 if (i - start == 4) {
                     return fail(why, "an IPv6 group has more than four hex digits");
                 }
-                group = group << 4 | hexValue(s.charAt(i));
+                group = group << 4 | Hex.value(s.charAt(i));
                 i++;
             }
             if (i < to && s.charAt(i) == '.') {
@@ -346,19 +346,6 @@ final class Literals {
 
     static boolean isAlphaNumeric(char c) {
         return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
-
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 
     private static int indexOf(String s, char c, int from, int to) {

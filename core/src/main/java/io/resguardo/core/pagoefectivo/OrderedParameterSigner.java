@@ -3,6 +3,7 @@ package io.resguardo.core.pagoefectivo;
 import io.resguardo.core.ErrorCode;
 import io.resguardo.core.InvalidConfigurationException;
 import io.resguardo.core.ResguardoException;
+import io.resguardo.core.internal.Hex;
 import io.resguardo.core.internal.Hmacs;
 import io.resguardo.core.secret.Secret;
 

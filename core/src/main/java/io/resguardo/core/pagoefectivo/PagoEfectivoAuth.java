@@ -1,5 +1,6 @@
 package io.resguardo.core.pagoefectivo;
 
+import io.resguardo.core.internal.Hex;
 import io.resguardo.core.secret.Secret;
 
 import java.nio.charset.StandardCharsets;

@@ -1,19 +1,16 @@
-package io.resguardo.core.pagoefectivo;
+package io.resguardo.core.internal;
+
+import java.util.HexFormat;
 
 /** Lowercase hex encoding and an allocation-free, case-insensitive decoding for the verification hot path. */
-final class Hex {
-    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+public final class Hex {
+    private static final HexFormat LOWER = HexFormat.of();
 
     private Hex() {
     }
 
-    static String encode(byte[] bytes) {
-        char[] out = new char[bytes.length * 2];
-        for (int i = 0; i < bytes.length; i++) {
-            out[2 * i] = DIGITS[(bytes[i] >> 4) & 0xf];
-            out[2 * i + 1] = DIGITS[bytes[i] & 0xf];
-        }
-        return new String(out);
+    public static String encode(byte[] bytes) {
+        return LOWER.formatHex(bytes);
     }
 
     /**
@@ -21,7 +18,7 @@ final class Hex {
      *
      * @return false when a character is not a hex digit (then {@code out} holds garbage)
      */
-    static boolean decode(String text, int from, byte[] out) {
+    public static boolean decode(String text, int from, byte[] out) {
         int bad = 0;
         for (int i = 0; i < out.length; i++) {
             int hi = value(text.charAt(from + 2 * i));
@@ -32,8 +29,8 @@ final class Hex {
         return bad >= 0;
     }
 
-    /** The digit's value, or -1. */
-    private static int value(char c) {
+    /** The hex digit's value (either case), or -1. */
+    public static int value(char c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
