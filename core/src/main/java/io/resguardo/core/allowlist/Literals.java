@@ -1,5 +1,7 @@
 package io.resguardo.core.allowlist;
 
+import io.resguardo.core.internal.Hex;
+
 /**
  * Hand-written parsers for address literals. Nothing here ever resolves a name: text that is not a literal is an
  * error, never a DNS query.
