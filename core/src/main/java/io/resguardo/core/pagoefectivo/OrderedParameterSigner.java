@@ -4,14 +4,12 @@ import io.resguardo.core.ErrorCode;
 import io.resguardo.core.InvalidConfigurationException;
 import io.resguardo.core.ResguardoException;
 import io.resguardo.core.internal.Hex;
-import io.resguardo.core.internal.Hmacs;
+import io.resguardo.core.internal.ThreadMacs;
 import io.resguardo.core.secret.Secret;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -91,23 +89,19 @@ public final class OrderedParameterSigner {
         BASE64
     }
 
-    private final SecretKeySpec key;
+    private final ThreadMacs macs;
     private final HmacAlgorithm algorithm;
     private final Encoding encoding;
     private final String separator;
     private final List<String> fields;
-    private final ThreadLocal<Mac> mac;
 
     private OrderedParameterSigner(Secret key, HmacAlgorithm algorithm, Encoding encoding, String separator,
                                    List<String> fields) {
-        byte[] material = key.revealBytes();
-        this.key = new SecretKeySpec(material, algorithm.jcaName);
-        Arrays.fill(material, (byte) 0);
+        this.macs = new ThreadMacs(algorithm.jcaName, List.of(key));
         this.algorithm = algorithm;
         this.encoding = encoding;
         this.separator = separator;
         this.fields = fields;
-        this.mac = ThreadLocal.withInitial(this::newMac);
     }
 
     /**
@@ -199,7 +193,7 @@ public final class OrderedParameterSigner {
             }
             message.append(params.get(fields.get(i)));
         }
-        return mac.get().doFinal(message.toString().getBytes(StandardCharsets.UTF_8));
+        return macs.mac(0).doFinal(message.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The MAC bytes, or {@code null} when {@code text} is not a canonical encoding of a MAC of this length. */
@@ -219,10 +213,6 @@ public final class OrderedParameterSigner {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private Mac newMac() {
-        return Hmacs.newMac(key);
     }
 
     @Override
