@@ -2,6 +2,7 @@ package io.resguardo.core.allowlist;
 
 import io.resguardo.core.ErrorCode;
 import io.resguardo.core.ResguardoException;
+import io.resguardo.core.internal.Ows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -157,8 +158,8 @@ public final class ClientAddressResolver {
             while (start <= occurrence.length()) {
                 int comma = occurrence.indexOf(',', start);
                 int end = comma < 0 ? occurrence.length() : comma;
-                int from = skipWhitespace(occurrence, start, end);
-                int to = trimWhitespace(occurrence, from, end);
+                int from = Ows.skipLeading(occurrence, start, end);
+                int to = Ows.trimTrailing(occurrence, from, end);
                 if (from < to) {
                     hops.add(Literals.parseForwardedForEntry(occurrence, from, to));
                 }
@@ -254,20 +255,6 @@ public final class ClientAddressResolver {
             }
         }
         return values;
-    }
-
-    private static int skipWhitespace(String s, int from, int to) {
-        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
-            from++;
-        }
-        return from;
-    }
-
-    private static int trimWhitespace(String s, int from, int to) {
-        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
-            to--;
-        }
-        return to;
     }
 
     private static ResguardoException rejected(String reason) {

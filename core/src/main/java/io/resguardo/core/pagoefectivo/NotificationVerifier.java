@@ -4,6 +4,7 @@ import io.resguardo.core.ErrorCode;
 import io.resguardo.core.ResguardoException;
 import io.resguardo.core.internal.Hex;
 import io.resguardo.core.internal.Hmacs;
+import io.resguardo.core.internal.Ows;
 import io.resguardo.core.internal.ThreadMacs;
 import io.resguardo.core.secret.KeyRing;
 import io.resguardo.core.secret.VersionedKey;
@@ -72,14 +73,8 @@ public final class NotificationVerifier {
         if (peSignatureHeader == null) {
             throw new ResguardoException(ErrorCode.SIGNATURE_MISSING, HEADER + " header is missing");
         }
-        int start = 0;
-        int end = peSignatureHeader.length();
-        while (start < end && isBlank(peSignatureHeader.charAt(start))) {
-            start++;
-        }
-        while (end > start && isBlank(peSignatureHeader.charAt(end - 1))) {
-            end--;
-        }
+        int start = Ows.skipLeading(peSignatureHeader, 0, peSignatureHeader.length());
+        int end = Ows.trimTrailing(peSignatureHeader, start, peSignatureHeader.length());
         if (start == end) {
             throw new ResguardoException(ErrorCode.SIGNATURE_MISSING, HEADER + " header is empty");
         }
@@ -118,9 +113,5 @@ public final class NotificationVerifier {
         } finally {
             Arrays.fill(material, (byte) 0);
         }
-    }
-
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t';
     }
 }

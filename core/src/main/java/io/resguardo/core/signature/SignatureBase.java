@@ -2,6 +2,7 @@ package io.resguardo.core.signature;
 
 import io.resguardo.core.ErrorCode;
 import io.resguardo.core.ResguardoException;
+import io.resguardo.core.internal.Ows;
 import io.resguardo.core.structuredfield.StructuredFields;
 
 import java.util.List;
@@ -108,24 +109,10 @@ final class SignatureBase {
             if (i > 0) {
                 out.append(", ");
             }
-            appendTrimmed(out, values.get(i));
+            String value = values.get(i);
+            int start = Ows.skipLeading(value, 0, value.length());
+            out.append(value, start, Ows.trimTrailing(value, start, value.length()));
         }
-    }
-
-    private static void appendTrimmed(StringBuilder out, String value) {
-        int start = 0;
-        int end = value.length();
-        while (start < end && isOws(value.charAt(start))) {
-            start++;
-        }
-        while (end > start && isOws(value.charAt(end - 1))) {
-            end--;
-        }
-        out.append(value, start, end);
-    }
-
-    private static boolean isOws(char c) {
-        return c == ' ' || c == '\t';
     }
 
     /** The base is US-ASCII, one line per component: anything else could forge or split a line. */
