@@ -175,7 +175,7 @@ public final class MessageSignatureVerifier {
         return anchor.plus(window.tolerance());
     }
 
-    /** Field lines joined as RFC 9110 section 5.3 allows; {@code null} when there are none. */
+    /** Whether there is no field line, or every one is blank. */
     private static boolean allBlank(List<String> lines) {
         for (String line : lines) {
             if (!line.isBlank()) {
@@ -185,6 +185,7 @@ public final class MessageSignatureVerifier {
         return true;
     }
 
+    /** Field lines joined as RFC 9110 section 5.3 allows; {@code null} when there are none. */
     private static String join(List<String> lines) {
         if (lines.isEmpty()) {
             return null;
