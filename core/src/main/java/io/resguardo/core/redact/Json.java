@@ -1,5 +1,7 @@
 package io.resguardo.core.redact;
 
+import io.resguardo.core.internal.Hex;
+
 /** JSON string escaping and unescaping, for the redaction of JSON documents. */
 final class Json {
     private Json() {
@@ -86,8 +88,8 @@ final class Json {
         }
         int value = 0;
         for (int i = from; i < from + 4; i++) {
-            int digit = Character.digit(json.charAt(i), 16);
-            if (digit < 0 || json.charAt(i) > 'f') {
+            int digit = Hex.value(json.charAt(i));
+            if (digit < 0) {
                 return -1;
             }
             value = value * 16 + digit;

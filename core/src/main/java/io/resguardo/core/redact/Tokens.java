@@ -1,5 +1,7 @@
 package io.resguardo.core.redact;
 
+import io.resguardo.core.internal.Hex;
+
 /**
  * Masks runs of base64, base64url and hex characters that look like keys, tokens, signatures or hashes.
  *
@@ -128,7 +130,7 @@ final class Tokens {
 
     private static boolean isHex(String text, int start, int end) {
         for (int i = start; i < end; i++) {
-            if (Character.digit(text.charAt(i), 16) < 0) {
+            if (Hex.value(text.charAt(i)) < 0) {
                 return false;
             }
         }
@@ -150,7 +152,7 @@ final class Tokens {
         for (int i = 0; i < UUID_LENGTH; i++) {
             char c = text.charAt(start + i);
             boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            if (dash ? c != '-' : Character.digit(c, 16) < 0 || c > 'f') {
+            if (dash ? c != '-' : Hex.value(c) < 0) {
                 return false;
             }
         }
