@@ -236,8 +236,7 @@ public final class FailureTracker<K> {
             if (existing != null) {
                 return existing;
             }
-            if (!counterBudget.tryReserve() && !(counterSweep.tryEnter(now) && sweepCounters(now) > 0
-                    && counterBudget.tryReserve())) {
+            if (!counterBudget.tryReserve(counterSweep, now, () -> sweepCounters(now))) {
                 return null;
             }
             FailureWindow fresh = new FailureWindow(maxFailures);
@@ -260,8 +259,7 @@ public final class FailureTracker<K> {
                 }
                 continue;
             }
-            if (!blockBudget.tryReserve() && !(blockSweep.tryEnter(now) && sweepBlocks(now) > 0
-                    && blockBudget.tryReserve())) {
+            if (!blockBudget.tryReserve(blockSweep, now, () -> sweepBlocks(now))) {
                 return false;
             }
             if (blocks.putIfAbsent(key, wanted) == null) {

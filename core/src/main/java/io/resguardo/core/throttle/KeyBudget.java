@@ -1,6 +1,7 @@
 package io.resguardo.core.throttle;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * Counts entries of a concurrent table against a hard cap. A slot is reserved before an insert and released when the
@@ -24,6 +25,14 @@ final class KeyBudget {
                 return true;
             }
         }
+    }
+
+    /**
+     * As {@link #tryReserve()}; when the table is full and {@code gate} lets this caller in, runs {@code sweep} and
+     * tries once more if it removed anything.
+     */
+    boolean tryReserve(SweepGate gate, long nowNanos, IntSupplier sweep) {
+        return tryReserve() || gate.tryEnter(nowNanos) && sweep.getAsInt() > 0 && tryReserve();
     }
 
     void release() {

@@ -204,8 +204,7 @@ public final class KeyedThrottle<K> {
             if (existing != null) {
                 return existing;
             }
-            if (!budget.tryReserve() && !(sweepGate.tryEnter(nanos) && sweep() > 0
-                    && budget.tryReserve())) {
+            if (!budget.tryReserve(sweepGate, nanos, this::sweep)) {
                 return overflow;
             }
             AtomicLong fresh = new AtomicLong(freshState(now));
