@@ -19,8 +19,10 @@ import java.util.Optional;
  *       by this class contains the value.</li>
  *   <li>Bytes are copied in and out: callers cannot change a {@code Secret} after the fact.</li>
  *   <li>{@link #equals(Object)} runs in time independent of where the values differ.</li>
- *   <li>Every factory rejects empty values, one repeated character and well-known placeholders ("changeme",
- *       "secret", "test", "xxxx…", documentation samples): a deployment with such a value must fail, not run.</li>
+ *   <li>Every factory rejects empty values and one repeated character or byte; the text factories also reject
+ *       well-known placeholders ("changeme", "secret", "test", "xxxx…", documentation samples), made-up keys
+ *       ("test-secret-key-1234", keyboard runs, the setting's own name) and text shorter than 16 characters: a
+ *       deployment with such a value must fail, not run.</li>
  * </ul>
  * The only way to the bytes is {@link #revealBytes()}, named so that every use stands out in review.
  */
@@ -46,7 +48,8 @@ public final class Secret {
     /**
      * A secret from text (its UTF-8 bytes), as PagoEfectivo issues them.
      *
-     * @throws InvalidConfigurationException when empty, blank, a placeholder or a documentation sample
+     * @throws InvalidConfigurationException when empty, blank, shorter than 16 characters, a placeholder, a made-up
+     *     key or a documentation sample
      */
     public static Secret ofText(String text) {
         return ofText(text, "secret");
