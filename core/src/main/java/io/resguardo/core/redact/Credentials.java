@@ -204,7 +204,7 @@ final class Credentials {
         return i;
     }
 
-    static boolean isBase64Char(char c) {
+    private static boolean isBase64Char(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                 || c == '+' || c == '/' || c == '=' || c == '-' || c == '_';
     }

@@ -70,7 +70,7 @@ final class Tokens {
         }
     }
 
-    static boolean looksSecret(String text, int start, int end) {
+    private static boolean looksSecret(String text, int start, int end) {
         int length = end - start;
         if (length >= MIN_JWT_PART_LENGTH && text.startsWith(JSON_OBJECT_BASE64, start)) {
             return true;
