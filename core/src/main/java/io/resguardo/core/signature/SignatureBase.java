@@ -68,7 +68,7 @@ final class SignatureBase {
     }
 
     /** Lowercase host, port dropped when it is the scheme's default (RFC 9421 section 2.2.3). */
-    static String authority(HttpRequestView request) throws ResguardoException {
+    private static String authority(HttpRequestView request) throws ResguardoException {
         String raw = request.authority();
         // Checked before lowercasing (which maps some non-ASCII letters to ASCII ones) and limited to host and
         // port: a '/', '?' or '#' would let another target produce the same @target-uri line.

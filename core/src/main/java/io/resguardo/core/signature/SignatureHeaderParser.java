@@ -107,7 +107,7 @@ final class SignatureHeaderParser {
         throw invalid("Signature-Input member " + label + ": " + p.key() + " is not a string");
     }
 
-    static ResguardoException invalid(String message) {
+    private static ResguardoException invalid(String message) {
         return new ResguardoException(ErrorCode.SIGNATURE_INVALID, message);
     }
 }
