@@ -5,6 +5,7 @@ import io.resguardo.core.ResguardoException;
 import io.resguardo.core.secret.KeyRing;
 import io.resguardo.core.secret.Secret;
 import io.resguardo.core.secret.VersionedKey;
+import io.resguardo.testfixtures.Concurrently;
 import io.resguardo.testfixtures.MutableClock;
 import io.resguardo.testfixtures.Vectors;
 import jakarta.json.JsonObject;
@@ -18,14 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -158,21 +154,7 @@ class NotificationVerifierTest {
     @Test
     void manyThreadsShareOneVerifier() throws Exception {
         int threads = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Callable<Integer>> tasks = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                long seed = t;
-                tasks.add(() -> checkMany(new Random(seed)));
-            }
-            int total = 0;
-            for (Future<Integer> result : pool.invokeAll(tasks)) {
-                total += result.get();
-            }
-            assertEquals(threads * 500, total);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertEquals(threads * 500, Concurrently.sum(threads, t -> checkMany(new Random(t))));
     }
 
     private int checkMany(Random random) throws ResguardoException {

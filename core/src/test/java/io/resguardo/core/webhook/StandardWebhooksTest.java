@@ -4,6 +4,7 @@ import io.resguardo.core.ErrorCode;
 import io.resguardo.core.ResguardoException;
 import io.resguardo.core.time.TimestampOutOfRangeException;
 import io.resguardo.core.time.TimestampWindow;
+import io.resguardo.testfixtures.Concurrently;
 import io.resguardo.testfixtures.MutableClock;
 import io.resguardo.testfixtures.Vectors;
 import jakarta.json.JsonObject;
@@ -16,15 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -251,21 +247,7 @@ class StandardWebhooksTest {
     @Test
     void manyThreadsShareOneVerifier() throws Exception {
         int threads = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Callable<Integer>> tasks = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                long seed = t;
-                tasks.add(() -> checkMany(new Random(seed)));
-            }
-            int total = 0;
-            for (Future<Integer> result : pool.invokeAll(tasks)) {
-                total += result.get();
-            }
-            assertEquals(threads * 500, total);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertEquals(threads * 500, Concurrently.sum(threads, t -> checkMany(new Random(t))));
     }
 
     private int checkMany(Random seeded) throws ResguardoException {
