@@ -7,6 +7,7 @@
 module io.resguardo.core {
     exports io.resguardo.core;
     exports io.resguardo.core.allowlist;
+    exports io.resguardo.core.audit;
     exports io.resguardo.core.digest;
     exports io.resguardo.core.pagoefectivo;
     exports io.resguardo.core.redact;

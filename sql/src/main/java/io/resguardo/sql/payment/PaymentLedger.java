@@ -1,0 +1,261 @@
+package io.resguardo.sql.payment;
+
+import io.resguardo.core.ErrorCode;
+import io.resguardo.sql.audit.AuditLog;
+import io.resguardo.sql.audit.AuditRecord;
+import io.resguardo.sql.internal.SqlErrors;
+import io.resguardo.sql.internal.Timestamps;
+import io.resguardo.sql.internal.Transactions;
+import io.resguardo.sql.order.Order;
+import io.resguardo.sql.order.OrderStatus;
+import io.resguardo.sql.order.OrderStore;
+import io.resguardo.sql.outbox.Outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Applies payment events to orders with exactly one effect.
+ *
+ * <p>{@link #apply} is one transaction: record the notification, move the order, queue the shop event, append to
+ * the audit log. However many copies of a notification arrive at once, on however many nodes, one records it and
+ * has its effect; the others find it recorded and only count as duplicates. Why that holds:
+ * <ul>
+ *   <li>the order row is locked first ({@code SELECT ... FOR UPDATE}), so notifications and reconciler findings
+ *       for one order take turns and each decides on the order's committed state;</li>
+ *   <li>the notification's key (event type, CIP, operation number) is unique in the database: of two copies, the
+ *       second insert fails and that transaction rolls back to before it and counts a duplicate instead;</li>
+ *   <li>the order moves only with {@code UPDATE ... WHERE status = 'PENDING'};</li>
+ *   <li>locks are always taken in the same order (order row, then the audit chain head), so these transactions
+ *       cannot deadlock one another.</li>
+ * </ul>
+ * When the database fails in the middle, the whole transaction rolls back and the caller gets a
+ * {@link io.resguardo.sql.DatabaseUnavailableException}: nothing is half-written, and the sender's retry applies it.
+ */
+public final class PaymentLedger {
+    /** The audit actor for notifications. */
+    public static final String PAGOEFECTIVO = "pagoefectivo";
+
+    private final Transactions transactions;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Outbox outbox;
+
+    public PaymentLedger(Transactions transactions, Clock clock, AuditLog audit, Outbox outbox) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+    }
+
+    /** Applies a verified notification; see the class comment. */
+    public NotificationResult apply(IncomingNotification n) {
+        Objects.requireNonNull(n, "notification");
+        return transactions.inTransaction("applying a notification", c -> {
+            Optional<Long> known = findKey(c, n);
+            if (known.isPresent()) {
+                return repeat(c, known.get());
+            }
+            Optional<Order> order = OrderStore.lockByCip(c, n.cip());
+            Decision decision = decide(n, order);
+            Instant now = clock.instant();
+            Savepoint beforeInsert = c.setSavepoint();
+            long id;
+            try {
+                id = insert(c, n, order, decision, now);
+            } catch (SQLException e) {
+                if (!SqlErrors.isUniqueViolation(e)) {
+                    throw e;
+                }
+                // A copy committed between our look-up and our insert (no order row to serialize on).
+                c.rollback(beforeInsert);
+                return repeat(c, findKey(c, n).orElseThrow(() -> e));
+            }
+            Optional<Order> after = order;
+            if (decision.outcome() == NotificationOutcome.ACCEPTED) {
+                Order o = order.orElseThrow();
+                if (!OrderStore.moveFromPending(c, o.id(), n.event().target(), n.operationNumber(), now)) {
+                    // Impossible while we hold the row lock; refuse to record an effect that did not happen.
+                    throw new SQLException("order left PENDING under our lock", "40001");
+                }
+                after = OrderStore.findById(c, o.id());
+                outbox.enqueue(c, n.event().shopEventType(), after.orElseThrow(), now);
+                audit.append(c, AuditRecord.of(PAGOEFECTIVO, "order." + n.event().target().name().toLowerCase(
+                                Locale.ROOT), o.transactionCode(), "transactionCode", o.transactionCode(),
+                        "cip", n.cip(), "operationNumber", n.operationNumber(), "eventType", n.event().eventType(),
+                        "keyId", n.keyId(), "from", OrderStatus.PENDING.name(), "to", n.event().target().name(),
+                        "source", "notification"));
+            } else if (decision.outcome() == NotificationOutcome.REJECTED) {
+                audit.append(c, AuditRecord.of(PAGOEFECTIVO, "notification.rejected",
+                        order.map(Order::transactionCode).orElse(""), "code", decision.code().name(),
+                        "cip", n.cip(), "operationNumber", n.operationNumber(), "eventType", n.event().eventType(),
+                        "keyId", n.keyId(), "status", order.map(o -> o.status().name()).orElse(null)));
+            }
+            return new NotificationResult(id, decision.outcome(), Optional.ofNullable(decision.code()), after, false);
+        });
+    }
+
+    private record Decision(NotificationOutcome outcome, ErrorCode code) {
+        static Decision of(NotificationOutcome outcome) {
+            return new Decision(outcome, null);
+        }
+
+        static Decision rejected(ErrorCode code) {
+            return new Decision(NotificationOutcome.REJECTED, code);
+        }
+    }
+
+    /** Consistency first (currency, then amount), then the state move (CONTRACT section 6). */
+    private static Decision decide(IncomingNotification n, Optional<Order> found) {
+        if (found.isEmpty()) {
+            return Decision.rejected(ErrorCode.UNKNOWN_CIP);
+        }
+        Order order = found.get();
+        if (n.currency().isPresent() && !n.currency().get().equals(order.currency().name())) {
+            return Decision.rejected(ErrorCode.CURRENCY_MISMATCH);
+        }
+        if (n.amount().isPresent() && n.amount().get().compareTo(order.amount()) != 0) {
+            return Decision.rejected(ErrorCode.AMOUNT_MISMATCH);
+        }
+        OrderStatus target = n.event().target();
+        if (order.status() == OrderStatus.PENDING) {
+            return Decision.of(NotificationOutcome.ACCEPTED);
+        }
+        boolean sameEffect = order.status() == target && (target != OrderStatus.PAID
+                || order.operationNumber().map(n.operationNumber()::equals).orElse(true));
+        return sameEffect ? Decision.of(NotificationOutcome.DUPLICATE) : Decision.rejected(ErrorCode.INVALID_TRANSITION);
+    }
+
+    private static Optional<Long> findKey(Connection c, IncomingNotification n) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM notifications "
+                + "WHERE event_type = ? AND cip = ? AND operation_number = ?")) {
+            ps.setString(1, n.event().eventType());
+            ps.setString(2, n.cip());
+            ps.setString(3, n.operationNumber());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static long insert(Connection c, IncomingNotification n, Optional<Order> order, Decision decision,
+                               Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO notifications (event_type, cip, operation_number, "
+                + "order_id, outcome, code, key_id, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, n.event().eventType());
+            ps.setString(2, n.cip());
+            ps.setString(3, n.operationNumber());
+            ps.setObject(4, order.map(Order::id).orElse(null), Types.BIGINT);
+            ps.setString(5, decision.outcome().name());
+            ps.setString(6, decision.code() == null ? null : decision.code().name());
+            ps.setString(7, n.keyId());
+            ps.setString(8, n.redactedPayload());
+            Timestamps.set(ps, 9, now);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** A copy of a recorded notification: count it, change nothing else, answer as the first arrival was. */
+    private NotificationResult repeat(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE notifications SET duplicates = duplicates + 1, "
+                + "last_duplicate_at = ? WHERE id = ?")) {
+            Timestamps.set(ps, 1, clock.instant());
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+        NotificationRecord first = notification(c, id).orElseThrow();
+        return new NotificationResult(id, first.outcome(), first.code(), OrderStore.findByCip(c, first.cip()), true);
+    }
+
+    /**
+     * Moves a pending order to {@code target} for a reason other than a notification: the reconciler learned the
+     * CIP was paid, expired or deleted, the order's expiry passed, or the CIP could not be issued ({@code FAILED}).
+     * Same transaction shape as {@link #apply}: move, shop event (none for {@code FAILED}), audit entry.
+     *
+     * @param actor for the audit log ({@code reconciler})
+     * @param operationNumber for {@code PAID}, when known
+     * @param reason a short non-personal reason for the audit log ({@code search}, {@code expiry})
+     */
+    public Resolution resolve(long orderId, OrderStatus target, String actor, Optional<String> operationNumber,
+                              String reason) {
+        Objects.requireNonNull(target, "target");
+        return transactions.inTransaction("resolving an order", c -> {
+            Order order = OrderStore.lockById(c, orderId)
+                    .orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
+            Instant now = clock.instant();
+            if (!OrderStore.moveFromPending(c, orderId, target, operationNumber.orElse(null), now)) {
+                return new Resolution(false, order);
+            }
+            Order after = OrderStore.findById(c, orderId).orElseThrow();
+            Optional<PaymentEvent> event = PaymentEvent.leadingTo(target);
+            if (event.isPresent()) {
+                outbox.enqueue(c, event.get().shopEventType(), after, now);
+            }
+            audit.append(c, AuditRecord.of(actor, "order." + target.name().toLowerCase(Locale.ROOT),
+                    order.transactionCode(), "transactionCode", order.transactionCode(),
+                    "cip", order.cip().orElse(null), "operationNumber", operationNumber.orElse(null),
+                    "from", OrderStatus.PENDING.name(), "to", target.name(), "reason", reason));
+            return new Resolution(true, after);
+        });
+    }
+
+    /** Notifications newest first, optionally for one CIP; at most {@code limit} (1..1000). */
+    public List<NotificationRecord> notifications(Optional<String> cip, int limit) {
+        return transactions.inTransaction("listing notifications", c -> {
+            String where = cip.isPresent() ? " WHERE cip = ?" : "";
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + NOTIFICATION_COLUMNS + " FROM notifications"
+                    + where + " ORDER BY received_at DESC, id DESC FETCH FIRST ? ROWS ONLY")) {
+                int i = 1;
+                if (cip.isPresent()) {
+                    ps.setString(i++, cip.get());
+                }
+                ps.setInt(i, Math.max(1, Math.min(limit, 1000)));
+                List<NotificationRecord> records = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        records.add(readNotification(rs));
+                    }
+                }
+                return records;
+            }
+        });
+    }
+
+    private static final String NOTIFICATION_COLUMNS =
+            "id, event_type, cip, operation_number, outcome, code, received_at, key_id, duplicates";
+
+    private static Optional<NotificationRecord> notification(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + NOTIFICATION_COLUMNS
+                + " FROM notifications WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(readNotification(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static NotificationRecord readNotification(ResultSet rs) throws SQLException {
+        String code = rs.getString("code");
+        return new NotificationRecord(rs.getLong("id"), rs.getString("event_type"), rs.getString("cip"),
+                rs.getString("operation_number"), NotificationOutcome.valueOf(rs.getString("outcome")),
+                Optional.ofNullable(code).map(ErrorCode::valueOf), Timestamps.get(rs, "received_at"),
+                rs.getString("key_id"), rs.getInt("duplicates"));
+    }
+}
