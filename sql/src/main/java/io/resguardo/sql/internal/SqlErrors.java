@@ -23,9 +23,7 @@ public final class SqlErrors {
     private static final Set<String> RETRYABLE = Set.of(
             "40001", // serialization failure; H2 also reports deadlocks with it
             "40P01", // PostgreSQL deadlock detected
-            "90131", // H2 concurrent update of a row
-            "HYT00", // H2 lock wait timeout
-            "55P03"); // PostgreSQL lock not available
+            "90131"); // H2 concurrent update of a row
 
     /** The database is gone or refusing work: the caller answers 503. */
     private static final Set<String> OUTAGE = Set.of(
@@ -36,7 +34,11 @@ public final class SqlErrors {
             "90067", // H2 connection broken
             "90098", // H2 database closed
             "90121", // H2 database closed at JVM shutdown
-            "90020"); // H2 database file in use by another process
+            "90020", // H2 database file in use by another process
+            // A lock waited out its timeout: the database is that contended, so waiting again would only pile up
+            // requests. The sender retries after Retry-After instead.
+            "HYT00", // H2 lock wait timeout
+            "55P03"); // PostgreSQL lock not available
 
     private SqlErrors() {
     }
