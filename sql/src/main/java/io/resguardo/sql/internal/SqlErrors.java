@@ -48,7 +48,8 @@ public final class SqlErrors {
     }
 
     static boolean isRetryable(SQLException e) {
-        return RETRYABLE.contains(e.getSQLState());
+        String state = e.getSQLState();
+        return state != null && RETRYABLE.contains(state);
     }
 
     static boolean isOutage(SQLException e) {
