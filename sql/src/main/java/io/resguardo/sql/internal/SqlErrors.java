@@ -46,7 +46,9 @@ public final class SqlErrors {
     }
 
     static boolean isRetryable(SQLException e) {
-        return RETRYABLE.contains(e.getSQLState());
+        // Set.of(...).contains(null) throws: a closed pool's SQLException has no SQLState.
+        String state = e.getSQLState();
+        return state != null && RETRYABLE.contains(state);
     }
 
     static boolean isOutage(SQLException e) {
