@@ -19,7 +19,8 @@ import java.util.OptionalLong;
  * </pre>
  * with {@code sequence} in decimal and {@code recordedAt} in ISO-8601 UTC ({@link DateTimeFormatter#ISO_INSTANT}).
  * Length prefixes make the encoding unambiguous whatever the fields contain; chaining {@code previousHash} makes
- * any change, insertion, removal or reordering of an earlier entry visible at that entry.
+ * any change, insertion, removal or reordering visible: at the changed entry, or, when whoever changed it also
+ * recomputed its hash, at the next entry (at the writer's head for the last one).
  *
  * <p>Thread-safe, no state. {@link #verifier()} walks a chain entry by entry, so a chain of any length is
  * verified in constant memory.
