@@ -30,6 +30,11 @@ public enum ErrorCode {
     NOT_FOUND(404, "Not found"),
     UPSTREAM_UNAVAILABLE(502, "Upstream unavailable"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
+    /**
+     * Not in the section 6 table: a request the container itself refused as malformed HTTP (a bad URI or header),
+     * still answered as problem+json.
+     */
+    BAD_REQUEST(400, "Bad request"),
     /** Not in the section 6 table: a method the endpoint does not serve (still answered as problem+json). */
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     /** Not in the section 6 table: an unexpected fault, answered without any detail. */
