@@ -92,4 +92,5 @@ final class DatabaseLoader {
             problems.add(DB_PASSWORD, "is one character repeated, not a real password");
             return null;
         }
-    }}
+    }
+}

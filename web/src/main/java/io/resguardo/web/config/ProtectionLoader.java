@@ -149,4 +149,5 @@ final class ProtectionLoader {
                     + " e.g. " + defaultRate);
             return defaultRate;
         }
-    }}
+    }
+}
