@@ -100,6 +100,7 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         config.setValidationTimeout(Math.min(1000, settings.connectionTimeout().toMillis() - 1));
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        driverFor(settings.jdbcUrl().orElseThrow()).ifPresent(config::setDriverClassName);
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
@@ -107,6 +108,21 @@ public final class Database implements AutoCloseable {
             throw new DatabaseUnavailableException("cannot connect to " + DatabaseSettings.maskUrl(
                     settings.jdbcUrl().orElseThrow()) + " (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * The driver class of the engines we know, named so that HikariCP loads it from our own class loader instead of
+     * asking {@code DriverManager}: in a container, DriverManager may hold a driver registered by an earlier
+     * deployment's class loader, which this deployment is not allowed to use ("no suitable driver").
+     */
+    static java.util.Optional<String> driverFor(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return java.util.Optional.of("org.h2.Driver");
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return java.util.Optional.of("org.postgresql.Driver");
+        }
+        return java.util.Optional.empty();
     }
 
     private static DataSource lookup(String name) {

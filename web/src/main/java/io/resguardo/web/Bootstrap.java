@@ -44,7 +44,11 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,9 +112,9 @@ public final class Bootstrap implements ServletContextListener {
         metrics.gauge("resguardo_outbox_pending", "Shop events waiting to be delivered (all nodes).", "",
                 () -> Map.of("", database.outbox().pendingCount()));
         metrics.gauge("resguardo_secret_key_age_days", "Age of the current PagoEfectivo secret key in days.", "",
-                () -> config.secretKeys().currentKeyAge().<Map<String, Number>>map(age -> Map.of("", age.ageDays()))
+                () -> config.pagoEfectivoKeyRing().currentKeyAge().<Map<String, Number>>map(age -> Map.of("", age.ageDays()))
                         .orElse(Map.of()));
-        AbuseGuard guard = new AbuseGuard(config.rateLimitWebhook(), config.rateLimitApi(),
+        AbuseGuard guard = new AbuseGuard(config.webhookRateLimit(), config.apiRateLimit(),
                 config.banAfterFailures(), config.banWindow(), config.banDuration(), System::nanoTime);
         context.setAttribute(AbuseGuard.ATTRIBUTE, guard);
         accessLog = new AccessLogFilter(metrics, redactor, clock, System::nanoTime);
@@ -131,7 +135,7 @@ public final class Bootstrap implements ServletContextListener {
         CipIssuer cips = config.environment() == Environment.SANDBOX
                 ? new SandboxCipIssuer(database.orders(), config.pagoEfectivoBaseUrl())
                 : new UnavailableCipIssuer();
-        servlet(context, "webhook", new NotificationServlet(NotificationVerifier.of(config.secretKeys()),
+        servlet(context, "webhook", new NotificationServlet(NotificationVerifier.of(config.pagoEfectivoKeyRing()),
                 database.payments(), guard, redactor, metrics, config.maxBodyBytes()), "/webhooks/pagoefectivo");
         servlet(context, "orders", new OrdersServlet(shopVerifier, new OrderValidator(clock), database.orders(),
                 cips, guard, redactor, config.maxBodyBytes()), "/api/v1/orders", "/api/v1/orders/*");
@@ -172,6 +176,24 @@ public final class Bootstrap implements ServletContextListener {
         }
         if (database != null) {
             database.close();
+        }
+        deregisterOwnDrivers();
+    }
+
+    /**
+     * JDBC drivers loaded from this WAR (H2) register themselves with the JVM-wide DriverManager; left there, they
+     * would pin this deployment's class loader after undeploy.
+     */
+    private static void deregisterOwnDrivers() {
+        ClassLoader own = Bootstrap.class.getClassLoader();
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == own) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException | SecurityException e) {
+                    // Nothing more to do: the container's own leak prevention will report it.
+                }
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ import io.resguardo.web.http.Problems;
 import io.resguardo.web.http.StrictJson;
 import io.resguardo.web.http.Surface;
 import io.resguardo.web.log.SafeLog;
-import jakarta.servlet.http.HttpServlet;
+import io.resguardo.web.http.Endpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  * IDEMPOTENCY_CONFLICT} when it differs), then given its CIP through the {@link CipIssuer}: {@code 201} with
  * {@code Location}, or {@code 502 UPSTREAM_UNAVAILABLE} with the order kept.
  */
-public final class OrdersServlet extends HttpServlet {
+public final class OrdersServlet extends Endpoint {
     private static final long serialVersionUID = 1L;
     private static final String COLLECTION = "/api/v1/orders";
     private static final Pattern TRANSACTION_CODE = Pattern.compile("[A-Za-z0-9_-]{1,36}");
@@ -57,6 +57,7 @@ public final class OrdersServlet extends HttpServlet {
 
     public OrdersServlet(MessageSignatureVerifier verifier, OrderValidator validator, OrderStore orders,
                          CipIssuer cips, AbuseGuard guard, Redactor redactor, int maxBodyBytes) {
+        super("GET", "POST");
         this.authenticator = new ShopAuthenticator(verifier);
         this.validator = validator;
         this.orders = orders;

@@ -206,6 +206,21 @@ public final class ResguardoConfig {
         return Optional.ofNullable(trustStore);
     }
 
+    /**
+     * Every secret this configuration holds that a log line could ever quote (access key, notification keys, shop
+     * API keys, key store password): what the log redactor must mask by value.
+     */
+    public List<Secret> secrets() {
+        List<Secret> all = new java.util.ArrayList<>();
+        all.add(accessKey);
+        keyRing.keys().forEach(k -> all.add(k.secret()));
+        all.addAll(apiKeys.values());
+        if (clientKeyStorePassword != null) {
+            all.add(clientKeyStorePassword);
+        }
+        return List.copyOf(all);
+    }
+
     /** {@code RESGUARDO_API_KEYS}: shop key id to HMAC key, in the configured order; unmodifiable, never empty. */
     public Map<String, Secret> apiKeys() {
         return apiKeys;

@@ -61,7 +61,12 @@ public final class Problems {
         if (retryAfter > 0) {
             response.setHeader("Retry-After", Long.toString(retryAfter));
         }
-        byte[] body = body(code, detail, RequestIds.of(request), errors).getBytes(StandardCharsets.UTF_8);
+        String requestId = RequestIds.of(request);
+        if (requestId.equals("-") && response.getHeader(RequestIds.HEADER) != null) {
+            // An error dispatch may not see the attributes of the original request; the header is still set.
+            requestId = response.getHeader(RequestIds.HEADER);
+        }
+        byte[] body = body(code, detail, requestId, errors).getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         try (OutputStream out = response.getOutputStream()) {
             out.write(body);

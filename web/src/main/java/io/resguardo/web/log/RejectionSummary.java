@@ -53,8 +53,10 @@ public final class RejectionSummary {
     }
 
     private String drain(Instant now) {
-        StringJoiner joiner = new StringJoiner(", ", "rejections since " + windowStart + ": ", "");
-        counts.forEach((code, n) -> joiner.add(code.name() + "=" + n));
+        // "CODE (n)" rather than "CODE=n": the redactor masks values after names such as SIGNATURE_INVALID.
+        StringJoiner joiner = new StringJoiner(", ", "rejections since "
+                + windowStart.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ": ", "");
+        counts.forEach((code, n) -> joiner.add(code.name() + " (" + n + ")"));
         counts.clear();
         windowStart = now;
         return joiner.toString();

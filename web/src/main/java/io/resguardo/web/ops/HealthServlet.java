@@ -7,7 +7,7 @@ import io.resguardo.sql.DatabaseUnavailableException;
 import io.resguardo.web.http.JsonAnswers;
 import io.resguardo.web.http.Problems;
 import jakarta.json.Json;
-import jakarta.servlet.http.HttpServlet;
+import io.resguardo.web.http.Endpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,12 +17,13 @@ import java.io.IOException;
  * {@code GET /health} for load balancers: {@code 200 {"status":"UP"}} when the database answers, else
  * {@code 503 SERVICE_UNAVAILABLE} with Retry-After. Nothing else: no versions, no settings, no error text.
  */
-public final class HealthServlet extends HttpServlet {
+public final class HealthServlet extends Endpoint {
     private static final long serialVersionUID = 1L;
 
     private final transient Database database;
 
     public HealthServlet(Database database) {
+        super("GET", "HEAD");
         this.database = database;
     }
 

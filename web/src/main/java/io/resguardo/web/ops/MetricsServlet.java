@@ -1,6 +1,6 @@
 package io.resguardo.web.ops;
 
-import jakarta.servlet.http.HttpServlet;
+import io.resguardo.web.http.Endpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -9,12 +9,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** {@code GET /metrics}: Prometheus text exposition format 0.0.4 (HTTPS and the admin allowlist apply). */
-public final class MetricsServlet extends HttpServlet {
+public final class MetricsServlet extends Endpoint {
     private static final long serialVersionUID = 1L;
 
     private final transient Metrics metrics;
 
     public MetricsServlet(Metrics metrics) {
+        super("GET", "HEAD");
         this.metrics = metrics;
     }
 

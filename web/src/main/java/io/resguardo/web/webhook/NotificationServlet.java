@@ -23,7 +23,7 @@ import io.resguardo.web.log.SafeLog;
 import io.resguardo.web.ops.Metrics;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.servlet.http.HttpServlet;
+import io.resguardo.web.http.Endpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -46,7 +46,7 @@ import java.nio.charset.StandardCharsets;
  *       with {@code DUPLICATE} for an accepted one.</li>
  * </ol>
  */
-public final class NotificationServlet extends HttpServlet {
+public final class NotificationServlet extends Endpoint {
     private static final long serialVersionUID = 1L;
 
     private final transient NotificationVerifier verifier;
@@ -61,6 +61,7 @@ public final class NotificationServlet extends HttpServlet {
 
     public NotificationServlet(NotificationVerifier verifier, PaymentLedger ledger, AbuseGuard guard,
                                Redactor redactor, Metrics metrics, int maxBodyBytes) {
+        super("POST");
         this.verifier = verifier;
         this.ledger = ledger;
         this.guard = guard;

@@ -1,0 +1,89 @@
+package io.resguardo.web;
+
+import io.resguardo.testfixtures.jetty.EmbeddedJetty;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One deployment of the packaged WAR in embedded Jetty, configured through context init-params (CONTRACT section 7,
+ * third source), with fresh random credentials the tests know and then look for in the logs.
+ */
+final class Deployment implements AutoCloseable {
+    static final String KEY_ID = "shop-1";
+
+    final String secretKey = TestClients.randomText();
+    final String accessKey = TestClients.randomText();
+    final byte[] apiKey = TestClients.randomBytes(32);
+    final Path home;
+    final Map<String, String> settings = new LinkedHashMap<>();
+    EmbeddedJetty jetty;
+
+    Deployment() throws Exception {
+        home = Files.createTempDirectory("resguardo-it-");
+        settings.put("resguardo.env", "sandbox");
+        settings.put("resguardo.home", home.toString());
+        settings.put("pagoefectivo.service.id", "1234");
+        settings.put("pagoefectivo.access.key", accessKey);
+        settings.put("pagoefectivo.secret.key", secretKey);
+        settings.put("resguardo.api.keys", KEY_ID + "=" + Base64.getEncoder().encodeToString(apiKey));
+        settings.put("resguardo.webhook.allowlist", "127.0.0.1/32,::1/128,198.51.100.0/24");
+        settings.put("resguardo.api.allowlist", "127.0.0.1/32,::1/128,198.51.100.0/24");
+        settings.put("resguardo.trusted.proxies", "127.0.0.1/32,::1/128");
+    }
+
+    static Path war() {
+        String war = System.getProperty("resguardo.war");
+        if (war == null) {
+            throw new IllegalStateException("run through failsafe: resguardo.war names the packaged WAR");
+        }
+        return Path.of(war);
+    }
+
+    Deployment set(String name, String value) {
+        settings.put(name, value);
+        return this;
+    }
+
+    Deployment start() {
+        EmbeddedJetty.Builder builder = EmbeddedJetty.war(war()).requestLog(false);
+        settings.forEach(builder::initParameter);
+        jetty = builder.start();
+        return this;
+    }
+
+    Throwable startExpectingFailure() {
+        EmbeddedJetty.Builder builder = EmbeddedJetty.war(war()).requestLog(false);
+        settings.forEach(builder::initParameter);
+        return builder.startExpectingFailure();
+    }
+
+    HttpClient client() {
+        return jetty.httpClient();
+    }
+
+    TestClients.Shop shop() {
+        return new TestClients.Shop(client(), jetty.httpsUri(), KEY_ID, apiKey, Clock.systemUTC());
+    }
+
+    TestClients.Notifier notifier() {
+        return new TestClients.Notifier(client(), jetty.httpsUri(), secretKey);
+    }
+
+    /** Every secret of this deployment, in the forms that must never appear in a log. */
+    String[] secrets() {
+        return new String[] {secretKey, accessKey, Base64.getEncoder().encodeToString(apiKey)};
+    }
+
+    @Override
+    public void close() {
+        if (jetty != null) {
+            jetty.close();
+        }
+    }
+}
