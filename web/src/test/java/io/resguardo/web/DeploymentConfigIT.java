@@ -75,7 +75,7 @@ class DeploymentConfigIT {
             assertTrue(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow()) > 60,
                     "the next token comes in about an hour");
             for (int i = 0; i < 2; i++) {
-                assertEquals(200, app.notifier().post("{}", null).statusCode() == 422 ? 200 : 0);
+                assertEquals(422, app.notifier().post("{}", null).statusCode(), "within the webhook bucket");
             }
             assertProblem(app.notifier().post("{}", null), 429, "RATE_LIMITED");
         }
