@@ -83,9 +83,8 @@ public final class Bootstrap implements ServletContextListener {
         }
         Redactor redactor = Redactor.withSecrets(config.secrets());
         SafeLog log = new SafeLog("io.resguardo", redactor);
+        // The warnings include where generated sandbox credentials are kept (never their values).
         config.warnings().forEach(log::warning);
-        config.generatedCredentialsFile().ifPresent(file ->
-                log.info("sandbox credentials were generated and are kept in " + file));
         try {
             database = Database.open(config.database(), clock);
         } catch (InvalidConfigurationException | MigrationException | DatabaseException e) {

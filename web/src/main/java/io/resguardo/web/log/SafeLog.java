@@ -29,7 +29,9 @@ public final class SafeLog {
 
     public void log(Level level, String message) {
         if (logger.isLoggable(level)) {
-            logger.log(level, "[" + LogContext.requestId() + "] " + redactor.redactForLog(message, MAX_CHARS));
+            // logp with the logger's own name as the source: formatters then show "io.resguardo.access", not this class.
+            logger.logp(level, logger.getName(), null,
+                    "[" + LogContext.requestId() + "] " + redactor.redactForLog(message, MAX_CHARS));
         }
     }
 
