@@ -32,6 +32,7 @@ final class Delivery {
     private final boolean correctlySigned;
     private final AtomicInteger attempts = new AtomicInteger();
     private volatile int lastStatus;
+    private volatile String lastError = "";
     private volatile Outcome outcome;
 
     Delivery(String eventType, String operationNumber, int copy, boolean correctlySigned, Outcome outcome) {
@@ -62,10 +63,18 @@ final class Delivery {
         return outcome;
     }
 
-    /** Records one attempt; {@code status} 0 means no HTTP answer (connection failure or timeout). */
-    int attempted(int status) {
+    /**
+     * Records one attempt; {@code status} 0 means no HTTP answer, and {@code error} then names the exception class
+     * (its message is not kept: it may quote addresses or certificate details).
+     */
+    int attempted(int status, String error) {
         lastStatus = status;
+        lastError = error;
         return attempts.incrementAndGet();
+    }
+
+    String lastError() {
+        return lastError;
     }
 
     void finish(Outcome result) {
@@ -80,6 +89,7 @@ final class Delivery {
                 .add("correctlySigned", correctlySigned)
                 .add("attempts", attempts.get())
                 .add("lastStatus", lastStatus)
+                .add("lastError", lastError)
                 .add("outcome", outcome.name())
                 .build();
     }

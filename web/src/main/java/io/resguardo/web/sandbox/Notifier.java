@@ -62,7 +62,7 @@ final class Notifier {
     private final SafeLog log;
     private final HttpClient client;
     private final SecureRandom random = new SecureRandom();
-    private final AtomicLong operations = new AtomicLong(100_000_000L + new SecureRandom().nextInt(400_000_000));
+    private final AtomicLong operations = new AtomicLong(100_000_000L + random.nextInt(400_000_000));
     private final Map<String, List<Delivery>> byCip = new ConcurrentHashMap<>();
 
     Notifier(URI webhook, KeyStore trustStore, KeyRing secretKeys, ScheduledExecutorService scheduler,
@@ -159,16 +159,18 @@ final class Notifier {
 
     private void attempt(Delivery delivery, HttpRequest request, String cip) {
         int status;
+        String error = "";
         try {
             status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             status = 0;
+            error = chain(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             finish(delivery, cip, Delivery.Outcome.ABANDONED);
             return;
         }
-        int attempts = delivery.attempted(status);
+        int attempts = delivery.attempted(status, error);
         if (status >= 200 && status < 300) {
             finish(delivery, cip, Delivery.Outcome.DELIVERED);
         } else if (status >= 400 && status < 500 && status != 429) {
@@ -184,12 +186,27 @@ final class Notifier {
         delivery.finish(outcome);
         String message = "sandbox notification " + delivery.eventType() + " cip=" + cip + " copy="
                 + delivery.copy() + ": " + outcome + " after " + delivery.attempts() + " attempt(s), last HTTP status "
-                + (delivery.lastStatus() == 0 ? "none" : Integer.toString(delivery.lastStatus()));
+                + (delivery.lastStatus() == 0 ? "none (" + delivery.lastError() + ")"
+                : Integer.toString(delivery.lastStatus()));
         if (outcome == Delivery.Outcome.DELIVERED) {
             log.info(message);
         } else {
             log.warning(message);
         }
+    }
+
+    /**
+     * The class names of {@code thrown} and its causes ({@code SSLHandshakeException < CertificateException}), which
+     * tell a refused connection from a timeout, an untrusted certificate or a host-name mismatch without quoting
+     * any message.
+     */
+    static String chain(Throwable thrown) {
+        StringBuilder names = new StringBuilder();
+        Throwable cause = thrown;
+        for (int depth = 0; cause != null && depth < 4; depth++, cause = cause.getCause()) {
+            names.append(depth == 0 ? "" : " < ").append(cause.getClass().getSimpleName());
+        }
+        return names.toString();
     }
 
     private String randomKeySignature(byte[] body) {

@@ -114,7 +114,8 @@ public final class SandboxServlet extends HttpServlet {
         Objects.requireNonNull(publicBase, "publicBase");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.options = Objects.requireNonNull(options, "options");
-        if (!publicBase.isAbsolute() || !List.of("http", "https").contains(publicBase.getScheme().toLowerCase(Locale.ROOT))) {
+        if (!publicBase.isAbsolute()
+                || !List.of("http", "https").contains(publicBase.getScheme().toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("publicBase must be an absolute http(s) URI");
         }
         String base = publicBase.toString();
@@ -212,7 +213,7 @@ public final class SandboxServlet extends HttpServlet {
                             "El monto supera el máximo permitido para el servicio.", "amount")));
         }
         Cip cip = cips.create(requested, clock.instant());
-        log.info("sandbox CIP " + cip.number() + " created");
+        log.fine("sandbox CIP " + cip.number() + " created");
         if (now.timeoutAfterCreate()) {
             pause(now.stallMs());
         }

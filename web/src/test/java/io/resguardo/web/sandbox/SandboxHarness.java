@@ -56,6 +56,7 @@ final class SandboxHarness implements AutoCloseable {
     static final Instant START = Instant.parse("2026-11-26T15:15:30Z");
     static final DateTimeFormatter LIMA_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     static final ZoneId LIMA = ZoneId.of("America/Lima");
+    private static final String LOOPBACK = "127.0.0.1";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     final String accessKey = randomText();
@@ -70,18 +71,19 @@ final class SandboxHarness implements AutoCloseable {
     private final URI webhook;
 
     private SandboxHarness(SelfSignedCertificate certificate, SandboxOptions options, URI webhookOverride,
-                           boolean trustTheCertificate) throws Exception {
+                           boolean trustTheCertificate, String receiverHost) throws Exception {
         http = client(certificate);
         ServletContextHandler receiverContext = new ServletContextHandler();
         receiverContext.addServlet(new ServletHolder(receiver), "/webhooks/pagoefectivo");
-        ServerConnector receiverConnector = connector(certificate, receiverServer = server());
+        ServerConnector receiverConnector = connector(certificate, receiverServer = server(), receiverHost);
         receiverServer.setHandler(receiverContext);
         receiverServer.start();
+        String host = receiverHost.equals(LOOPBACK) ? "localhost" : receiverHost;
         webhook = webhookOverride != null ? webhookOverride
-                : URI.create("https://localhost:" + receiverConnector.getLocalPort() + "/webhooks/pagoefectivo");
+                : URI.create("https://" + host + ":" + receiverConnector.getLocalPort() + "/webhooks/pagoefectivo");
 
         sandboxServer = server();
-        ServerConnector sandboxConnector = connector(certificate, sandboxServer);
+        ServerConnector sandboxConnector = connector(certificate, sandboxServer, LOOPBACK);
         sandboxConnector.open();
         sandbox = URI.create("https://localhost:" + sandboxConnector.getLocalPort() + "/sandbox/");
         KeyRing ring = KeyRing.ofCurrentAndPrevious(Secret.ofText(secretKey), null, null, null, clock);
@@ -95,19 +97,25 @@ final class SandboxHarness implements AutoCloseable {
     }
 
     static SandboxHarness start(SelfSignedCertificate certificate, SandboxOptions options) throws Exception {
-        return new SandboxHarness(certificate, options, null, true);
+        return new SandboxHarness(certificate, options, null, true, LOOPBACK);
+    }
+
+    /** The receiver listens on {@code host} (an address) and the webhook URL names it by that address. */
+    static SandboxHarness startWithReceiverOn(SelfSignedCertificate certificate, SandboxOptions options, String host)
+            throws Exception {
+        return new SandboxHarness(certificate, options, null, true, host);
     }
 
     /** Notifications go to {@code webhook} instead of the receiver. */
     static SandboxHarness startWithWebhook(SelfSignedCertificate certificate, SandboxOptions options, URI webhook)
             throws Exception {
-        return new SandboxHarness(certificate, options, webhook, true);
+        return new SandboxHarness(certificate, options, webhook, true, LOOPBACK);
     }
 
     /** The sandbox is given no trust store: it must then rely on the JVM's, which does not trust the receiver. */
     static SandboxHarness startWithoutTrustStore(SelfSignedCertificate certificate, SandboxOptions options)
             throws Exception {
-        return new SandboxHarness(certificate, options, null, false);
+        return new SandboxHarness(certificate, options, null, false, LOOPBACK);
     }
 
     /** Options with tiny retry delays, so that tests never wait for real backoff. */
@@ -255,7 +263,7 @@ final class SandboxHarness implements AutoCloseable {
         return new Server(threads);
     }
 
-    private static ServerConnector connector(SelfSignedCertificate certificate, Server server) {
+    private static ServerConnector connector(SelfSignedCertificate certificate, Server server, String host) {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStorePath(certificate.keystore().toString());
         tls.setKeyStoreType("PKCS12");
@@ -269,7 +277,7 @@ final class SandboxHarness implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server,
                 new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
                 new HttpConnectionFactory(configuration));
-        connector.setHost("127.0.0.1");
+        connector.setHost(host);
         connector.setPort(0);
         server.addConnector(connector);
         return connector;
