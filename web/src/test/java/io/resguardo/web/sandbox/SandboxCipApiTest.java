@@ -1,5 +1,6 @@
 package io.resguardo.web.sandbox;
 
+import io.resguardo.testfixtures.Concurrently;
 import io.resguardo.testfixtures.jetty.SelfSignedCertificate;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -273,6 +274,29 @@ class SandboxCipApiTest {
         assertRefused(sandbox.api("DELETE", "v1/cips/" + paid, null), 400, "116");
         assertRefused(sandbox.api("DELETE", "v1/cips/87654321", null), 404, "115");
         assertEquals("paid", sandbox.page(paid).getString("status"));
+    }
+
+    @Test
+    void ofConcurrentCreationsWithOneTransactionCodeExactlyOneSucceeds() throws Exception {
+        String token = sandbox.token();
+        String body = sandbox.cipRequest("RACE").build().toString();
+
+        int created = Concurrently.sum(12, thread -> sandbox.send("POST", "v1/cips", body,
+                "Authorization", "Bearer " + token).statusCode() == 201 ? 1 : 0);
+
+        assertEquals(1, created);
+    }
+
+    @Test
+    void ofConcurrentPaymentsOfOneCipExactlyOneSucceeds() throws Exception {
+        String cip = sandbox.createCip("PAY-RACE");
+
+        int paid = Concurrently.sum(12, thread -> sandbox.post("cips/" + cip + "/pay", "").statusCode() == 202
+                ? 1 : 0);
+
+        assertEquals(1, paid);
+        sandbox.receiver.next();
+        sandbox.receiver.assertNoneWithin(Duration.ofMillis(300));
     }
 
     @Test
