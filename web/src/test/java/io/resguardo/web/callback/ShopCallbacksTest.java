@@ -2,7 +2,6 @@ package io.resguardo.web.callback;
 
 import io.resguardo.core.InvalidConfigurationException;
 import io.resguardo.core.redact.Redactor;
-import io.resguardo.core.webhook.StandardWebhooks;
 import io.resguardo.core.webhook.WebhookSecret;
 import io.resguardo.sql.order.Order;
 import io.resguardo.sql.outbox.OutboxEvent;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -260,6 +258,5 @@ class ShopCallbacksTest {
         assertTrue(refused.getMessage().contains("RESGUARDO_SHOP_WEBHOOK_URL"));
         new ShopCallbacks(harness.db.outbox(), URI.create("http://127.0.0.1:8080/hooks"), harness.secret,
                 Optional.empty(), harness.clock, "node-1", () -> 1.0, log);
-        assertEquals(StandardWebhooks.HEADER_ID, "webhook-id");
     }
 }

@@ -41,6 +41,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
@@ -137,7 +138,7 @@ final class ShopHarness implements AutoCloseable {
     /** Every event, oldest first. */
     List<OutboxEvent> events() {
         List<OutboxEvent> newestFirst = new ArrayList<>(db.outbox().list(Optional.empty(), 1000));
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         return newestFirst;
     }
 
