@@ -1,6 +1,6 @@
 /**
  * The reconciler: resolves pending orders whose PagoEfectivo notification was lost, whose CIP expired or was
- * deleted, or whose CIP creation never completed (CONTRACT section 5).
+ * deleted, or whose CIP creation never completed (CONTRACT section 1, step 5).
  *
  * <p>One pass ({@link io.resguardo.web.reconcile.Reconciler#reconcileDue()}) leases up to 100 due orders for 2
  * minutes ({@code OrderStore.claimDue}; an order is due when its next check time or its expiry has come), searches
@@ -34,7 +34,9 @@
  * <p>When PagoEfectivo cannot answer (any {@code PagoEfectivoException}, or an unexpected failure of the lookup),
  * nothing changes: the orders with a CIP are released for another look in 1 minute, expired or not, and the pass
  * writes one WARNING line naming the failure kind (never a message text, which may echo data). Orders without a CIP
- * need no answer and are handled as usual.
+ * need no answer and are handled as usual. An order past its expiry stays due whatever its next check
+ * ({@code OrderStore.claimDue}), so during an outage such orders are asked about on every pass (every 30 seconds,
+ * one search and one WARNING line per pass) until PagoEfectivo answers; they are never expired unasked.
  *
  * <p>{@code start} runs a pass every 30 seconds (fixed delay) on the caller's scheduler and catches everything a
  * pass throws (a database outage is one WARNING line per pass); {@code stop} cancels it and leaves the executor to
