@@ -2,7 +2,7 @@ package io.resguardo.web.api;
 
 import io.resguardo.core.validation.Customer;
 import io.resguardo.sql.order.Order;
-import jakarta.json.Json;
+import io.resguardo.web.http.JsonBuilders;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -25,13 +25,13 @@ final class OrderJson {
 
     static JsonObject of(Order order) {
         Customer c = order.customer();
-        JsonObjectBuilder customer = Json.createObjectBuilder().add("email", c.email());
+        JsonObjectBuilder customer = JsonBuilders.object().add("email", c.email());
         optional(customer, "firstName", c.firstName());
         optional(customer, "lastName", c.lastName());
         optional(customer, "documentType", c.document().map(d -> d.type().name()));
         optional(customer, "documentNumber", c.document().map(d -> d.number()));
         customer.add("phone", c.phone()).add("countryCode", c.countryCode());
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonBuilders.object()
                 .add("transactionCode", order.transactionCode())
                 .add("amount", order.amount().toPlainString())
                 .add("currency", order.currency().name())

@@ -2,7 +2,6 @@ package io.resguardo.web.http;
 
 import io.resguardo.core.ErrorCode;
 import io.resguardo.core.validation.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,7 +73,7 @@ public final class Problems {
     }
 
     static String body(ErrorCode code, String detail, String requestId, List<FieldError> errors) {
-        JsonObjectBuilder problem = Json.createObjectBuilder()
+        JsonObjectBuilder problem = JsonBuilders.object()
                 .add("type", TYPE_PREFIX + code.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .add("title", code.title())
                 .add("status", code.httpStatus())
@@ -82,9 +81,9 @@ public final class Problems {
                 .add("code", code.name())
                 .add("requestId", requestId);
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = JsonBuilders.array();
             for (FieldError e : errors) {
-                list.add(Json.createObjectBuilder().add("field", e.field()).add("code", e.code().name())
+                list.add(JsonBuilders.object().add("field", e.field()).add("code", e.code().name())
                         .add("message", e.message()));
             }
             problem.add("errors", list);

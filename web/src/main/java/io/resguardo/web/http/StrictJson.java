@@ -60,7 +60,7 @@ public final class StrictJson {
     }
 
     private static JsonObject object(JsonParser parser, int depth) throws ResguardoException {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JsonBuilders.object();
         Set<String> names = new HashSet<>();
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
             String name = parser.getString();
@@ -85,7 +85,7 @@ public final class StrictJson {
     }
 
     private static JsonValue array(JsonParser parser, int depth) throws ResguardoException {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonBuilders.array();
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
             array.add(value(parser, event, depth));
         }

@@ -5,8 +5,8 @@ import io.resguardo.sql.Database;
 import io.resguardo.sql.DatabaseException;
 import io.resguardo.sql.DatabaseUnavailableException;
 import io.resguardo.web.http.JsonAnswers;
+import io.resguardo.web.http.JsonBuilders;
 import io.resguardo.web.http.Problems;
-import jakarta.json.Json;
 import io.resguardo.web.http.Endpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,6 +36,6 @@ public final class HealthServlet extends Endpoint {
                     DatabaseUnavailableException.RETRY_AFTER_SECONDS);
             return;
         }
-        JsonAnswers.write(response, HttpServletResponse.SC_OK, Json.createObjectBuilder().add("status", "UP").build());
+        JsonAnswers.write(response, HttpServletResponse.SC_OK, JsonBuilders.object().add("status", "UP").build());
     }
 }

@@ -16,12 +16,12 @@ import io.resguardo.web.filter.AbuseGuard;
 import io.resguardo.web.filter.BodyLimitFilter;
 import io.resguardo.web.http.Bodies;
 import io.resguardo.web.http.JsonAnswers;
+import io.resguardo.web.http.JsonBuilders;
 import io.resguardo.web.http.Problems;
 import io.resguardo.web.http.RequestIds;
 import io.resguardo.web.http.StrictJson;
 import io.resguardo.web.log.SafeLog;
 import io.resguardo.web.ops.Metrics;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import io.resguardo.web.http.Endpoint;
 import jakarta.servlet.http.HttpServletRequest;
@@ -136,7 +136,7 @@ public final class NotificationServlet extends Endpoint {
         String status = result.repeated() || result.outcome() == NotificationOutcome.DUPLICATE
                 ? NotificationOutcome.DUPLICATE.name() : NotificationOutcome.ACCEPTED.name();
         metrics.notification(status);
-        JsonAnswers.write(response, HttpServletResponse.SC_OK, Json.createObjectBuilder()
+        JsonAnswers.write(response, HttpServletResponse.SC_OK, JsonBuilders.object()
                 .add("status", status).add("requestId", RequestIds.of(request)).build());
     }
 
