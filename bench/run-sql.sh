@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -Pbench -pl bench -am package -DskipTests
 exec java -jar bench/target/benchmarks.jar 'io\.resguardo\.bench\.PaymentApplyBench\.' \
-  -f 2 -wi 3 -w 2s -i 5 -r 3s -rf json -rff bench/target/jmh-sql.json "$@"
+  -f 2 -wi 5 -w 2s -i 5 -r 3s -rf json -rff bench/target/jmh-sql.json "$@"
