@@ -231,7 +231,7 @@ class PaymentLedgerTest {
                 s.executeQuery("SELECT last_sequence FROM audit_head WHERE id = 1 FOR UPDATE").close();
             }
             applying = CompletableFuture.supplyAsync(() -> db.payments().apply(Fixtures.paid("1000010", "OP-k")));
-            killBlockedSession(blocker);
+            killBlockedSession();
             ExecutionException failure = assertThrows(ExecutionException.class, () -> applying.get(30, TimeUnit.SECONDS));
             assertInstanceOf(DatabaseUnavailableException.class, failure.getCause());
             blocker.rollback();
@@ -251,9 +251,11 @@ class PaymentLedgerTest {
     /**
      * Waits until some session blocks on {@code blocker}'s lock, then kills that session's connection. (The
      * statement text PostgreSQL shows for a waiting extended-protocol query is not reliable, so any waiter counts:
-     * test classes do not run in parallel.)
+     * test classes do not run in parallel.) It polls from its own auto-commit connection: inside one transaction
+     * PostgreSQL keeps showing the first snapshot of {@code pg_stat_activity}, so a poll that started before the
+     * apply blocked would never see it block.
      */
-    private void killBlockedSession(Connection blocker) throws Exception {
+    private void killBlockedSession() throws Exception {
         String find = engine == Engine.POSTGRESQL
                 ? "SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND wait_event_type = 'Lock' "
                 + "AND datname = current_database()"
@@ -262,17 +264,20 @@ class PaymentLedgerTest {
         // in the embedded default): this test takes that long on H2.
         String kill = engine == Engine.POSTGRESQL ? "SELECT pg_terminate_backend(?)" : "CALL ABORT_SESSION(?)";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            try (PreparedStatement ps = blocker.prepareStatement(find); ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    try (PreparedStatement k = blocker.prepareStatement(kill)) {
-                        k.setInt(1, rs.getInt(1));
-                        k.execute();
+        try (Connection monitor = db.dataSource().getConnection()) {
+            monitor.setAutoCommit(true);
+            while (System.nanoTime() < deadline) {
+                try (PreparedStatement ps = monitor.prepareStatement(find); ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        try (PreparedStatement k = monitor.prepareStatement(kill)) {
+                            k.setInt(1, rs.getInt(1));
+                            k.execute();
+                        }
+                        return;
                     }
-                    return;
                 }
+                TimeUnit.MILLISECONDS.sleep(20);
             }
-            TimeUnit.MILLISECONDS.sleep(20);
         }
         fail("the apply never blocked on the audit head");
     }
