@@ -13,9 +13,10 @@ import io.resguardo.sql.Database;
 import io.resguardo.sql.DatabaseException;
 import io.resguardo.sql.migration.MigrationException;
 import io.resguardo.web.api.CipIssuer;
+import io.resguardo.web.api.LocalSandboxCipIssuer;
 import io.resguardo.web.api.OrdersServlet;
-import io.resguardo.web.api.SandboxCipIssuer;
-import io.resguardo.web.api.UnavailableCipIssuer;
+import io.resguardo.web.api.PagoEfectivoCipIssuer;
+import io.resguardo.web.callback.ShopCallbacks;
 import io.resguardo.web.config.Environment;
 import io.resguardo.web.config.ResguardoConfig;
 import io.resguardo.web.config.SettingSource;
@@ -34,6 +35,13 @@ import io.resguardo.web.ops.HealthServlet;
 import io.resguardo.web.ops.Metrics;
 import io.resguardo.web.ops.MetricsServlet;
 import io.resguardo.web.ops.NotFoundServlet;
+import io.resguardo.web.pagoefectivo.PagoEfectivoClient;
+import io.resguardo.web.reconcile.CipLookup;
+import io.resguardo.web.reconcile.Reconciler;
+import io.resguardo.web.sandbox.SandboxOptions;
+import io.resguardo.web.sandbox.SandboxServlet;
+import io.resguardo.web.sandbox.SandboxWebhook;
+import io.resguardo.web.webhook.NotificationIntake;
 import io.resguardo.web.webhook.NotificationServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -44,6 +52,8 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 
+import java.net.URI;
+import java.security.SecureRandom;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -52,22 +62,42 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
  * Starts and stops Resguardo inside the container. At deployment: reads and validates the configuration (CONTRACT
  * section 7, first found wins: system property, environment, context init-param, JNDI), opens and migrates the
- * database, then registers the filters in chain order and the endpoints. A refused configuration is logged once,
- * naming every problem, and thrown, so the container marks the deployment failed. At undeploy: flushes the
- * rejection summary and closes the pool.
+ * database, then registers the filters in chain order and the endpoints, and starts the reconciler and the shop
+ * callbacks on a scheduler. A refused configuration is logged once, naming every problem, and thrown, so the
+ * container marks the deployment failed. At undeploy: stops the scheduled work, flushes the rejection summary and
+ * closes the pool.
+ *
+ * <p>Where CIPs come from: with {@code PAGOEFECTIVO_BASE_URL} set, or in production, the PagoEfectivo client calls
+ * that URL (in production the default is PagoEfectivo's production host). A sandbox without it uses the simulator
+ * of this WAR ({@code /sandbox}) in-process: CIPs, searches and signed notifications are handed over inside the JVM,
+ * so a sandbox deployment works on any container without trusting its own certificate. When the base URL is this
+ * WAR's own {@code .../sandbox}, the simulator's notifications go over HTTPS to the sibling
+ * {@code .../webhooks/pagoefectivo}, trusting {@code PAGOEFECTIVO_TRUSTSTORE}: the whole wire path.
+ *
+ * <p>Scheduled work runs on the container's {@code java:comp/DefaultManagedScheduledExecutorService} when it has
+ * one (WildFly), else on a pool of two daemon threads owned here and shut down at undeploy (Tomcat, Jetty).
  */
 public final class Bootstrap implements ServletContextListener {
     private final SafeLog startup = new SafeLog("io.resguardo", Redactor.standard());
     private Database database;
     private AccessLogFilter accessLog;
+    private ScheduledExecutorService ownScheduler;
+    private Reconciler reconciler;
+    private ShopCallbacks callbacks;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -92,8 +122,14 @@ public final class Bootstrap implements ServletContextListener {
             throw new IllegalStateException("Resguardo refuses to start: database (see the log)");
         }
         try {
-            register(context, config, redactor, clock);
+            register(context, config, redactor, log, clock);
+        } catch (InvalidConfigurationException e) {
+            stopWork();
+            database.close();
+            log.severe("Resguardo refuses to start: " + e.getMessage());
+            throw new IllegalStateException("Resguardo refuses to start: invalid configuration (see the log)");
         } catch (RuntimeException e) {
+            stopWork();
             database.close();
             throw e;
         }
@@ -101,7 +137,8 @@ public final class Bootstrap implements ServletContextListener {
                 + config.pagoEfectivoBaseUrl());
     }
 
-    private void register(ServletContext context, ResguardoConfig config, Redactor redactor, Clock clock) {
+    private void register(ServletContext context, ResguardoConfig config, Redactor redactor, SafeLog log,
+                          Clock clock) {
         Metrics metrics = new Metrics();
         metrics.gauge("resguardo_orders", "Orders by status (all nodes).", "status", () -> {
             Map<String, Number> counts = new LinkedHashMap<>();
@@ -131,16 +168,117 @@ public final class Bootstrap implements ServletContextListener {
 
         MessageSignatureVerifier shopVerifier = new MessageSignatureVerifier(SignaturePolicy.shopApi(),
                 keyResolver(config.apiKeys()), new TimestampWindow(clock, config.maxClockSkew()), database.nonces());
-        CipIssuer cips = config.environment() == Environment.SANDBOX
-                ? new SandboxCipIssuer(database.orders(), config.pagoEfectivoBaseUrl())
-                : new UnavailableCipIssuer();
-        servlet(context, "webhook", new NotificationServlet(NotificationVerifier.of(config.pagoEfectivoKeyRing()),
-                database.payments(), guard, redactor, metrics, config.maxBodyBytes()), "/webhooks/pagoefectivo");
+        ScheduledExecutorService scheduler = scheduler();
+        String nodeId = nodeId();
+        NotificationIntake intake = new NotificationIntake(NotificationVerifier.of(config.pagoEfectivoKeyRing()),
+                database.payments(), redactor, metrics);
+        SandboxServlet sandbox = config.environment() == Environment.SANDBOX
+                ? new SandboxServlet(config.pagoEfectivoServiceId(), config.pagoEfectivoAccessKey(),
+                config.pagoEfectivoKeyRing(), sandboxWebhook(config, intake), clock, scheduler,
+                SandboxOptions.defaults())
+                : null;
+        CipIssuer cips;
+        CipLookup lookup;
+        if (sandbox != null && !config.pagoEfectivoBaseUrlSet()) {
+            cips = new LocalSandboxCipIssuer(database.orders(), sandbox);
+            lookup = sandbox::searchLocally;
+        } else {
+            PagoEfectivoClient client = client(config, redactor, clock);
+            cips = new PagoEfectivoCipIssuer(database.orders(), database.payments(), client,
+                    new SafeLog("io.resguardo.pagoefectivo", redactor));
+            lookup = CipLookup.of(client);
+        }
+        servlet(context, "webhook", new NotificationServlet(intake, guard, config.maxBodyBytes()),
+                "/webhooks/pagoefectivo");
         servlet(context, "orders", new OrdersServlet(shopVerifier, new OrderValidator(clock), database.orders(),
                 cips, guard, redactor, config.maxBodyBytes()), "/api/v1/orders", "/api/v1/orders/*");
+        if (sandbox != null) {
+            servlet(context, "sandbox", sandbox, "/sandbox/*");
+        }
         servlet(context, "health", new HealthServlet(database), "/health");
         servlet(context, "metrics", new MetricsServlet(metrics), "/metrics");
         servlet(context, "not-found", new NotFoundServlet(), "/");
+
+        reconciler = new Reconciler(database.orders(), database.payments(), lookup, clock, nodeId,
+                new SafeLog("io.resguardo.reconciler", redactor));
+        reconciler.start(scheduler);
+        if (config.shopWebhookUrl().isPresent() && config.shopWebhookSecret().isPresent()) {
+            callbacks = new ShopCallbacks(database.outbox(), config.shopWebhookUrl().get(),
+                    config.shopWebhookSecret().get(), Optional.empty(), clock, nodeId,
+                    () -> ThreadLocalRandom.current().nextDouble(), new SafeLog("io.resguardo.callbacks", redactor));
+            callbacks.start(scheduler);
+        } else {
+            log.warning("RESGUARDO_SHOP_WEBHOOK_URL or RESGUARDO_SHOP_WEBHOOK_SECRET not set: shop events are kept "
+                    + "in the outbox and not delivered");
+        }
+    }
+
+    /**
+     * Where the sandbox's notifications go: over HTTPS to this WAR's webhook when the PagoEfectivo base URL is this
+     * WAR's {@code .../sandbox}; otherwise handed to the webhook's processing in-process.
+     */
+    private static SandboxWebhook sandboxWebhook(ResguardoConfig config, NotificationIntake intake) {
+        URI base = config.pagoEfectivoBaseUrl();
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        if (config.pagoEfectivoBaseUrlSet() && path.endsWith("/sandbox")) {
+            URI webhook = base.resolve(path.substring(0, path.length() - "/sandbox".length())
+                    + "/webhooks/pagoefectivo");
+            return SandboxWebhook.http(webhook, config.pagoEfectivoTrustStore().orElse(null),
+                    SandboxOptions.defaults().deliveryTimeout());
+        }
+        return (body, signature) -> intake.receive(body, signature).status();
+    }
+
+    private static PagoEfectivoClient client(ResguardoConfig config, Redactor redactor, Clock clock) {
+        PagoEfectivoClient.Builder builder = PagoEfectivoClient.builder(config.pagoEfectivoBaseUrl(),
+                config.pagoEfectivoServiceId(), config.pagoEfectivoAccessKey(),
+                config.pagoEfectivoKeyRing().current().secret()).clock(clock).redactor(redactor);
+        config.pagoEfectivoTrustStore().ifPresent(builder::trustStore);
+        if (config.pagoEfectivoClientKeyStore().isPresent()) {
+            builder.clientKeyStore(config.pagoEfectivoClientKeyStore().get(), config.revealClientKeyStorePassword());
+        }
+        return builder.build();
+    }
+
+    /** The container's managed scheduler, else our own daemon pool (remembered, to shut it down at undeploy). */
+    private ScheduledExecutorService scheduler() {
+        Object managed = jndi("java:comp/DefaultManagedScheduledExecutorService");
+        if (managed instanceof ScheduledExecutorService container) {
+            return container;
+        }
+        ownScheduler = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "resguardo-scheduled");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return ownScheduler;
+    }
+
+    /** A lease owner name unique per deployment: the host name (when known) and random bits. */
+    private static String nodeId() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "node");
+        byte[] random = new byte[4];
+        new SecureRandom().nextBytes(random);
+        String id = host.replaceAll("[^A-Za-z0-9._-]", "") + "-" + HexFormat.of().formatHex(random);
+        return id.length() > 80 ? id.substring(id.length() - 80) : id;
+    }
+
+    /** Stops the reconciler and the callbacks and, when it is ours, the scheduler (waiting briefly for a pass). */
+    private void stopWork() {
+        if (reconciler != null) {
+            reconciler.stop();
+        }
+        if (callbacks != null) {
+            callbacks.stop();
+        }
+        if (ownScheduler != null) {
+            ownScheduler.shutdownNow();
+            try {
+                ownScheduler.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static KeyResolver keyResolver(Map<String, Secret> apiKeys) {
@@ -170,6 +308,7 @@ public final class Bootstrap implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        stopWork();
         if (accessLog != null) {
             accessLog.flush();
         }

@@ -1,6 +1,7 @@
 package io.resguardo.web;
 
 import io.resguardo.testfixtures.jetty.EmbeddedJetty;
+import io.resguardo.testfixtures.jetty.SelfSignedCertificate;
 
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ final class Deployment implements AutoCloseable {
     final Path home;
     final Map<String, String> settings = new LinkedHashMap<>();
     EmbeddedJetty jetty;
+    private SelfSignedCertificate certificate;
+    private int httpsPort;
 
     Deployment() throws Exception {
         home = Files.createTempDirectory("resguardo-it-");
@@ -50,8 +53,18 @@ final class Deployment implements AutoCloseable {
         return this;
     }
 
+    /** Serves HTTPS with {@code certificate} on a fixed port: for settings that name the deployment's own URL. */
+    Deployment serving(SelfSignedCertificate certificate, int httpsPort) {
+        this.certificate = certificate;
+        this.httpsPort = httpsPort;
+        return this;
+    }
+
     Deployment start() {
-        EmbeddedJetty.Builder builder = EmbeddedJetty.war(war()).requestLog(false);
+        EmbeddedJetty.Builder builder = EmbeddedJetty.war(war()).requestLog(false).ports(0, httpsPort);
+        if (certificate != null) {
+            builder.certificate(certificate);
+        }
         settings.forEach(builder::initParameter);
         jetty = builder.start();
         return this;

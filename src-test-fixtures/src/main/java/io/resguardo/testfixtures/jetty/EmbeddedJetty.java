@@ -172,6 +172,8 @@ public final class EmbeddedJetty implements AutoCloseable {
         private String contextPath = "/";
         private boolean http = true;
         private boolean requestLog = true;
+        private int httpPort;
+        private int httpsPort;
 
         private Builder(Path webapp) {
             this.webapp = webapp.toAbsolutePath();
@@ -193,6 +195,20 @@ public final class EmbeddedJetty implements AutoCloseable {
          */
         public Builder initParameter(String name, String value) {
             initParameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Fixed ports instead of free ones chosen at start (0, the default): for a configuration that must name the
+         * server's own URL before it starts (the sandbox reached through {@code PAGOEFECTIVO_BASE_URL}), and for
+         * the local run.
+         */
+        public Builder ports(int http, int https) {
+            if (http < 0 || http > 65535 || https < 0 || https > 65535) {
+                throw new IllegalArgumentException("ports are 0..65535");
+            }
+            this.httpPort = http;
+            this.httpsPort = https;
             return this;
         }
 
@@ -278,8 +294,8 @@ public final class EmbeddedJetty implements AutoCloseable {
             try {
                 tls = certificate != null ? certificate : SelfSignedCertificate.generate(tempDir.resolve("tls"));
                 server = newServer(tempDir);
-                httpConnector = http ? httpConnector(server) : null;
-                httpsConnector = httpsConnector(server, tls);
+                httpConnector = http ? httpConnector(server, httpPort) : null;
+                httpsConnector = httpsConnector(server, tls, httpsPort);
                 context = webAppContext(tempDir);
                 server.setHandler(context);
                 if (requestLog) {
@@ -328,15 +344,15 @@ public final class EmbeddedJetty implements AutoCloseable {
             return configuration;
         }
 
-        private static ServerConnector httpConnector(Server server) {
+        private static ServerConnector httpConnector(Server server, int port) {
             ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration()));
             connector.setHost(LOOPBACK);
-            connector.setPort(0);
+            connector.setPort(port);
             server.addConnector(connector);
             return connector;
         }
 
-        private static ServerConnector httpsConnector(Server server, SelfSignedCertificate certificate) {
+        private static ServerConnector httpsConnector(Server server, SelfSignedCertificate certificate, int port) {
             SslContextFactory.Server tls = new SslContextFactory.Server();
             tls.setKeyStorePath(certificate.keystore().toString());
             tls.setKeyStoreType("PKCS12");
@@ -354,7 +370,7 @@ public final class EmbeddedJetty implements AutoCloseable {
                     new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
                     new HttpConnectionFactory(configuration));
             connector.setHost(LOOPBACK);
-            connector.setPort(0);
+            connector.setPort(port);
             server.addConnector(connector);
             return connector;
         }

@@ -111,7 +111,7 @@ public final class OrdersServlet extends Endpoint {
     private void issue(HttpServletRequest request, HttpServletResponse response, Order order) throws IOException {
         Order issued;
         try {
-            issued = cips.issue(order);
+            issued = cips.issue(order, ShopAuthenticator.deploymentBase(request));
         } catch (ValidationException e) {
             Problems.writeValidation(request, response, e.errors());
             return;

@@ -8,6 +8,8 @@ import io.resguardo.core.signature.VerifiedSignature;
 import io.resguardo.web.http.Clients;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +39,26 @@ final class ShopAuthenticator {
             }
         }
         return verifier.verify(view.body(body).build());
+    }
+
+    /**
+     * The URL the client reached this deployment at, {@code scheme://authority/context}, by the same rules as
+     * {@code "@target-uri"}; the connector's own name and port when the Host header does not make a URI.
+     */
+    static URI deploymentBase(HttpServletRequest request) {
+        Optional<ResolvedClient> client = Clients.of(request);
+        String scheme = client.map(c -> c.secure() ? "https" : "http").orElse(request.getScheme());
+        String authority = client.flatMap(ResolvedClient::forwardedHost).orElseGet(() -> host(request));
+        try {
+            URI base = new URI(scheme + "://" + authority + request.getContextPath());
+            if (base.getHost() != null && base.getRawQuery() == null && base.getRawFragment() == null) {
+                return base;
+            }
+        } catch (URISyntaxException e) {
+            // fall through: a Host header that is no authority
+        }
+        return URI.create(request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
+                + request.getContextPath());
     }
 
     private static String host(HttpServletRequest request) {

@@ -23,6 +23,7 @@ final class ConfigValues {
     Secret accessKey;
     KeyRing keyRing;
     URI baseUrl;
+    boolean baseUrlSet;
     KeyStore clientKeyStore;
     Secret clientKeyStorePassword;
     KeyStore trustStore;

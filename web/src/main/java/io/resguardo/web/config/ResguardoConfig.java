@@ -52,6 +52,7 @@ public final class ResguardoConfig {
     private final Secret accessKey;
     private final KeyRing keyRing;
     private final URI baseUrl;
+    private final boolean baseUrlSet;
     private final KeyStore clientKeyStore;
     private final Secret clientKeyStorePassword;
     private final KeyStore trustStore;
@@ -83,6 +84,7 @@ public final class ResguardoConfig {
         this.accessKey = values.accessKey;
         this.keyRing = values.keyRing;
         this.baseUrl = values.baseUrl;
+        this.baseUrlSet = values.baseUrlSet;
         this.clientKeyStore = values.clientKeyStore;
         this.clientKeyStorePassword = values.clientKeyStorePassword;
         this.trustStore = values.trustStore;
@@ -169,6 +171,15 @@ public final class ResguardoConfig {
     /** {@code PAGOEFECTIVO_BASE_URL}, without a trailing slash; the per-environment default of CONTRACT.md §2. */
     public URI pagoEfectivoBaseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * True when {@code PAGOEFECTIVO_BASE_URL} was set. A sandbox without it uses the simulator built into this WAR
+     * in-process; with it, the PagoEfectivo client calls that URL (PagoEfectivo's own sandbox, or this WAR's
+     * {@code /sandbox} over HTTPS).
+     */
+    public boolean pagoEfectivoBaseUrlSet() {
+        return baseUrlSet;
     }
 
     /** {@code PAGOEFECTIVO_CLIENT_KEYSTORE}, loaded; holds at least one private key readable with its password. */

@@ -1,7 +1,5 @@
 package io.resguardo.web.config;
 
-import io.resguardo.core.allowlist.Allowlist;
-import io.resguardo.core.allowlist.IpAddress;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,7 +8,6 @@ import java.util.Optional;
 
 /** Checks of the URL settings. Messages name the setting, never the URL (it may carry a token in its query). */
 final class Urls {
-    private static final Allowlist LOOPBACK = Allowlist.loopback();
 
     private Urls() {
     }
@@ -47,18 +44,6 @@ final class Urls {
 
     static boolean isHttps(URI uri) {
         return uri.getScheme().equalsIgnoreCase("https");
-    }
-
-    /** {@code localhost}, {@code 127.0.0.0/8} or {@code [::1]}, decided on the text alone (no DNS lookup). */
-    static boolean isLoopbackHost(URI uri) {
-        String host = hostWithoutTrailingDot(uri);
-        if (host.equals("localhost")) {
-            return true;
-        }
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        return IpAddress.tryParse(host).map(LOOPBACK::contains).orElse(false);
     }
 
     /** The host in lower case without the trailing dot of a fully qualified name. */

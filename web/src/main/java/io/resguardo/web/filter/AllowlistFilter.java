@@ -45,6 +45,8 @@ public final class AllowlistFilter extends HttpFilter {
         map.put(Surface.API, api);
         map.put(Surface.ADMIN, admin);
         map.put(Surface.METRICS, admin);
+        // The sandbox pays and expires CIPs on request: only the shop's machines (the API allowlist) may ask.
+        map.put(Surface.SANDBOX, api);
         return map;
     }
 

@@ -20,10 +20,10 @@ import java.util.logging.Level;
  *   <li>2xx: the call's reader.</li>
  *   <li>401 on an authenticated call: the token is dropped and the call repeated once with a fresh one (not counted
  *       as an attempt: PagoEfectivo refused it unread).</li>
- *   <li>429 and 5xx: repeated while attempts remain, after {@code Retry-After} (capped) or a full-jitter backoff; a
- *       CIP creation is never repeated: a 429 or PagoEfectivo's own error body means not created
- *       ({@link Kind#UNAVAILABLE}), any other 5xx came from something in between and the CIP may exist
- *       ({@link Kind#OUTCOME_UNKNOWN}).</li>
+ *   <li>429 and 5xx: repeated while attempts remain, after {@code Retry-After} (capped) or a full-jitter backoff,
+ *       then {@link Kind#UNAVAILABLE}. For a CIP creation only a 429 or a 5xx with PagoEfectivo's own error body is
+ *       repeated (nothing was created); any other 5xx came from something in between and the CIP may exist
+ *       ({@link Kind#OUTCOME_UNKNOWN}, never repeated).</li>
  *   <li>No answer: repeated when certainly not sent; when possibly sent, repeated unless the call is a creation,
  *       which becomes {@link CipOutcomeUnknownException}. A server certificate refused is never repeated.</li>
  *   <li>401 again, 403, code 508, or any 4xx of the authorization: {@link Kind#CREDENTIALS}, logged loudly.</li>
@@ -126,7 +126,9 @@ final class Calls {
                 return retryOrGiveUp(what, attempt, retryAfter(response));
             }
             if (status == 429 || peCode.isPresent()) {
-                throw fail(Level.WARNING, Kind.UNAVAILABLE, what + "; CIP creation is not repeated");
+                // PagoEfectivo itself said no (busy, or its own error body): nothing was created, so asking again
+                // cannot make a second CIP.
+                return retryOrGiveUp(what, attempt, retryAfter(response));
             }
             throw outcomeUnknown(what + " not from PagoEfectivo itself; the CIP may exist, not repeating");
         }

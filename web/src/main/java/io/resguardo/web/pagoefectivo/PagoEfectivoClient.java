@@ -42,8 +42,9 @@ import java.util.regex.Pattern;
  *       thread while the others wait; a 401 drops it and repeats the call once with a new one.</li>
  *   <li>Search, expiry change, deletion and the authorization are repeated on connection failures, 429 and 5xx with
  *       exponential backoff and full jitter ({@link RetryPolicy}), honouring {@code Retry-After} up to the cap.
- *       {@link #createCip} is repeated only when the request certainly did not reach the server (connection refused
- *       or timed out, TLS handshake failed); when it may have, it throws {@link CipOutcomeUnknownException} and is
+ *       {@link #createCip} is repeated only when nothing can have been created: the request certainly did not reach
+ *       the server (connection refused or timed out, TLS handshake failed), or PagoEfectivo itself answered 429 or
+ *       a 5xx with its own error body; when it may have been, it throws {@link CipOutcomeUnknownException} and is
  *       never repeated.</li>
  *   <li>Every request and answer is logged at FINE through {@link SafeLog} with credentials and personal data
  *       masked by member name first and by the redactor then; the token, the keys and {@code hashString} are never

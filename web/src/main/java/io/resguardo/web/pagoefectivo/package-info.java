@@ -60,8 +60,8 @@
  *       timed out, TLS handshake failed. A request timeout, a connection lost after sending, a 5xx without
  *       PagoEfectivo's own JSON error (a gateway's page) or an unusable success answer: {@code OUTCOME_UNKNOWN}
  *       ({@link io.resguardo.web.pagoefectivo.CipOutcomeUnknownException}), never repeated. A 429 or a 5xx with
- *       PagoEfectivo's error body (code 166): {@code UNAVAILABLE}, not repeated either (the shop may retry the order;
- *       the transaction code makes that safe).</li>
+ *       PagoEfectivo's error body (code 166) means nothing was created: repeated like the other calls, then
+ *       {@code UNAVAILABLE}.</li>
  *   <li>A server certificate that is not trusted or not issued for the host name: {@code UNAVAILABLE} at once, logged
  *       SEVERE (configuration or interception; repeating cannot help).</li>
  *   <li>401 after a fresh token, 403, code 508, any 4xx of the authorization: {@code CREDENTIALS}, logged SEVERE

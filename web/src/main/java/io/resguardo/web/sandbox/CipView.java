@@ -34,6 +34,23 @@ final class CipView {
         return state;
     }
 
+    /** The state as Resguardo's PagoEfectivo client reads it from a search answer. */
+    static io.resguardo.web.pagoefectivo.CipState asState(Cip cip, Instant now) {
+        io.resguardo.web.pagoefectivo.CipStatus status = switch (cip.statusAt(now)) {
+            case PENDING -> io.resguardo.web.pagoefectivo.CipStatus.PENDING;
+            case PAID -> io.resguardo.web.pagoefectivo.CipStatus.PAID;
+            case EXPIRED -> io.resguardo.web.pagoefectivo.CipStatus.EXPIRED;
+            case DELETED -> io.resguardo.web.pagoefectivo.CipStatus.DELETED;
+        };
+        boolean paid = cip.status() == CipStatus.PAID;
+        return new io.resguardo.web.pagoefectivo.CipState(cip.number(), status, cip.statusAt(now).wireName(),
+                java.util.Optional.of(cip.transactionCode()), java.util.Optional.of(cip.amount()),
+                java.util.Optional.of(cip.currency()),
+                paid ? java.util.Optional.of(cip.operationNumber()) : java.util.Optional.empty(),
+                paid ? java.util.Optional.of(cip.paidAt().atOffset(java.time.ZoneOffset.ofHours(-5)))
+                        : java.util.Optional.empty());
+    }
+
     /** The state and every notification sent for the CIP. */
     static JsonObject page(Cip cip, Instant now, List<Delivery> deliveries) {
         JsonArrayBuilder notifications = Json.createArrayBuilder();

@@ -1,6 +1,5 @@
 package io.resguardo.web.sandbox;
 
-import io.resguardo.core.InvalidConfigurationException;
 import io.resguardo.core.pagoefectivo.NotificationVerifier;
 import io.resguardo.core.secret.KeyRing;
 import io.resguardo.web.log.SafeLog;
@@ -9,17 +8,9 @@ import jakarta.json.JsonObject;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,39 +44,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  */
 final class Notifier {
-    private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
-
-    private final URI webhook;
+    private final SandboxWebhook webhook;
     private final KeyRing secretKeys;
     private final ScheduledExecutorService scheduler;
     private final SandboxOptions options;
     private final SafeLog log;
-    private final HttpClient client;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong operations = new AtomicLong(100_000_000L + random.nextInt(400_000_000));
     private final Map<String, List<Delivery>> byCip = new ConcurrentHashMap<>();
 
-    Notifier(URI webhook, KeyStore trustStore, KeyRing secretKeys, ScheduledExecutorService scheduler,
+    Notifier(SandboxWebhook webhook, KeyRing secretKeys, ScheduledExecutorService scheduler,
              SandboxOptions options, SafeLog log) {
-        String scheme = webhook.getScheme();
-        if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || webhook.getHost() == null) {
-            throw new InvalidConfigurationException("the sandbox's webhook URL must be an absolute http(s) URL");
-        }
         this.webhook = webhook;
         this.secretKeys = secretKeys;
         this.scheduler = scheduler;
         this.options = options;
         this.log = log;
-        SSLParameters tls = new SSLParameters();
-        tls.setProtocols(PROTOCOLS);
-        tls.setEndpointIdentificationAlgorithm("HTTPS");
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(options.deliveryTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(sslContext(trustStore))
-                .sslParameters(tls)
-                .build();
     }
 
     /** A new operation number: digits, unique within this sandbox. */
@@ -108,12 +82,7 @@ final class Notifier {
         } else {
             String signature = faults.wrongSignature() ? randomKeySignature(body)
                     : NotificationVerifier.sign(secretKeys, body);
-            HttpRequest request = HttpRequest.newBuilder(webhook)
-                    .timeout(options.deliveryTimeout())
-                    .header("Content-Type", "application/json")
-                    .header(NotificationVerifier.HEADER, signature)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
+            Outgoing request = new Outgoing(body, signature);
             for (int copy = 1; copy <= faults.notificationCopies(); copy++) {
                 deliveries.add(new Delivery(eventType, operationNumber, copy, !faults.wrongSignature(),
                         Delivery.Outcome.SCHEDULED));
@@ -149,7 +118,7 @@ final class Notifier {
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void schedule(Delivery delivery, HttpRequest request, String cip, long delayMillis) {
+    private void schedule(Delivery delivery, Outgoing request, String cip, long delayMillis) {
         try {
             scheduler.schedule(() -> attempt(delivery, request, cip), delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
@@ -157,11 +126,11 @@ final class Notifier {
         }
     }
 
-    private void attempt(Delivery delivery, HttpRequest request, String cip) {
+    private void attempt(Delivery delivery, Outgoing request, String cip) {
         int status;
         String error = "";
         try {
-            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = webhook.deliver(request.body(), request.signature());
         } catch (IOException e) {
             status = 0;
             error = chain(e);
@@ -221,19 +190,7 @@ final class Notifier {
         }
     }
 
-    private static SSLContext sslContext(KeyStore trustStore) {
-        try {
-            if (trustStore == null) {
-                return SSLContext.getDefault();
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trustStore);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new InvalidConfigurationException("the sandbox's webhook trust store cannot be used ("
-                    + e.getClass().getSimpleName() + ")");
-        }
+    /** The bytes and signature every attempt of one notification sends. */
+    private record Outgoing(byte[] body, String signature) {
     }
 }

@@ -108,13 +108,20 @@ final class PeFieldReader {
         }
         Instant instant = parseDate(text);
         if (instant == null) {
-            invalid(name, "debe tener el formato yyyy-MM-dd'T'HH:mm:ssXXX");
+            invalid(name, "debe tener el formato yyyy-MM-dd'T'HH:mm:ssXXX o yyyy-MM-dd HH:mm:ssXXX");
         }
         return instant;
     }
 
-    /** {@code text} as an instant when it is in Lima format, else {@code null}. */
+    /**
+     * {@code text} as an instant when it is in Lima format, else {@code null}. PagoEfectivo's guide writes
+     * {@code dateExpiry} with a space ({@code 2026-11-26 10:15:30-05:00}) and {@code dateRequest} with a {@code T};
+     * both are accepted for either.
+     */
     static Instant parseDate(String text) {
+        if (text.length() > 10 && text.charAt(10) == ' ') {
+            text = text.substring(0, 10) + "T" + text.substring(11);
+        }
         try {
             return OffsetDateTime.parse(text, PagoEfectivoAuth.DATE_REQUEST_FORMAT).toInstant();
         } catch (DateTimeParseException e) {

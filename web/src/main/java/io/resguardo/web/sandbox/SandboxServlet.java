@@ -104,24 +104,103 @@ public final class SandboxServlet extends HttpServlet {
     public SandboxServlet(long serviceId, Secret accessKey, KeyRing secretKey, URI webhookUrl,
                           KeyStore webhookTrustStore, Clock clock, ScheduledExecutorService scheduler,
                           URI publicBase, SandboxOptions options) {
+        this(serviceId, accessKey, secretKey,
+                SandboxWebhook.http(Objects.requireNonNull(webhookUrl, "webhookUrl"), webhookTrustStore,
+                        options.deliveryTimeout()),
+                clock, scheduler, Objects.requireNonNull(publicBase, "publicBase"), options);
+    }
+
+    /**
+     * A sandbox whose {@code cipUrl}s are built from the URL each request reached it at.
+     *
+     * @param webhook where its signed notifications go
+     */
+    public SandboxServlet(long serviceId, Secret accessKey, KeyRing secretKey, SandboxWebhook webhook, Clock clock,
+                          ScheduledExecutorService scheduler, SandboxOptions options) {
+        this(serviceId, accessKey, secretKey, webhook, clock, scheduler, null, options);
+    }
+
+    private SandboxServlet(long serviceId, Secret accessKey, KeyRing secretKey, SandboxWebhook webhook, Clock clock,
+                           ScheduledExecutorService scheduler, URI publicBase, SandboxOptions options) {
         if (serviceId <= 0) {
             throw new IllegalArgumentException("serviceId must be positive");
         }
         Objects.requireNonNull(accessKey, "accessKey");
         Objects.requireNonNull(secretKey, "secretKey");
-        Objects.requireNonNull(webhookUrl, "webhookUrl");
+        Objects.requireNonNull(webhook, "webhook");
         Objects.requireNonNull(scheduler, "scheduler");
-        Objects.requireNonNull(publicBase, "publicBase");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.options = Objects.requireNonNull(options, "options");
-        if (!publicBase.isAbsolute()
-                || !List.of("http", "https").contains(publicBase.getScheme().toLowerCase(Locale.ROOT))) {
+        if (publicBase != null && (!publicBase.isAbsolute()
+                || !List.of("http", "https").contains(publicBase.getScheme().toLowerCase(Locale.ROOT)))) {
             throw new IllegalArgumentException("publicBase must be an absolute http(s) URI");
         }
-        String base = publicBase.toString();
-        this.cipUrlPrefix = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/cips/";
+        this.cipUrlPrefix = publicBase == null ? null : prefix(publicBase.toString());
         this.authorizations = new Authorizations(serviceId, accessKey, secretKey, clock);
-        this.notifier = new Notifier(webhookUrl, webhookTrustStore, secretKey, scheduler, options, log);
+        this.notifier = new Notifier(webhook, secretKey, scheduler, options, log);
+    }
+
+    private static String prefix(String base) {
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/cips/";
+    }
+
+    /** Where CIP pages are: the fixed public base, or the sandbox's URL as this request reached it. */
+    private String cipUrlPrefix(HttpServletRequest request) {
+        if (cipUrlPrefix != null) {
+            return cipUrlPrefix;
+        }
+        String url = request.getRequestURL().toString();
+        String pathInfo = request.getPathInfo();
+        return prefix(pathInfo != null && url.endsWith(pathInfo) ? url.substring(0, url.length() - pathInfo.length())
+                : url);
+    }
+
+    /** A CIP issued by {@link #issueLocally}. */
+    public record LocalCip(String cip, URI cipUrl) {
+    }
+
+    /**
+     * Issues a CIP without the HTTP round trip, for a sandbox deployment whose shop API uses this simulator
+     * in-process. The faults apply as they would over HTTP: latency, {@code failCreates}, and
+     * {@code timeoutAfterCreate} (the CIP is stored, the caller learns nothing, as after a timeout).
+     *
+     * @param sandboxBase where this servlet is reached ({@code https://host/context/sandbox}), for the cipUrl
+     * @throws ResguardoException {@code UPSTREAM_UNAVAILABLE} under a fault, for a reused transaction code or an
+     *                            amount over the sandbox's maximum
+     */
+    public LocalCip issueLocally(String transactionCode, String currency, java.math.BigDecimal amount,
+                                 Instant expiresAt, URI sandboxBase) throws ResguardoException {
+        FaultSettings now = faults.current();
+        pause(now.latencyMs());
+        if (faults.takeCreateFailure()) {
+            throw new ResguardoException(ErrorCode.UPSTREAM_UNAVAILABLE, "the sandbox failed the creation (fault)");
+        }
+        if (amount.compareTo(options.maxAmount()) > 0) {
+            throw new ResguardoException(ErrorCode.UPSTREAM_UNAVAILABLE, "amount over the sandbox's maximum");
+        }
+        Cip cip;
+        try {
+            cip = cips.create(new NewCip(currency, amount.setScale(2, java.math.RoundingMode.UNNECESSARY),
+                    transactionCode, expiresAt), clock.instant());
+        } catch (PeRefusal refusal) {
+            throw new ResguardoException(ErrorCode.UPSTREAM_UNAVAILABLE, "the sandbox refused the CIP (code "
+                    + refusal.code() + ")");
+        }
+        if (now.timeoutAfterCreate()) {
+            pause(now.stallMs());
+            throw new ResguardoException(ErrorCode.UPSTREAM_UNAVAILABLE, "no answer from the sandbox (fault)");
+        }
+        return new LocalCip(cip.number(), URI.create(prefix(sandboxBase.toString()) + cip.number()));
+    }
+
+    /** The states of {@code numbers} as {@code POST /v1/cips/search} reports them; unknown CIPs are left out. */
+    public List<io.resguardo.web.pagoefectivo.CipState> searchLocally(List<String> numbers) {
+        Instant at = clock.instant();
+        List<io.resguardo.web.pagoefectivo.CipState> states = new ArrayList<>();
+        for (String number : numbers) {
+            cips.find(number).ifPresent(cip -> states.add(CipView.asState(cip, at)));
+        }
+        return states;
     }
 
     @Override
@@ -226,7 +305,7 @@ public final class SandboxServlet extends HttpServlet {
                         .add("amount", cip.amount())
                         .add("transactionCode", cip.transactionCode())
                         .add("dateExpiry", Authorizations.lima(cip.dateExpiry()))
-                        .add("cipUrl", cipUrlPrefix + cip.number()))
+                        .add("cipUrl", cipUrlPrefix(request) + cip.number()))
                 .build());
     }
 

@@ -27,8 +27,9 @@
  *       "tokenExpires"}}}, both dates in Lima time; the token (43 random base64url characters) lives 2 hours.</li>
  *   <li>{@code POST /v1/cips} with {@code Authorization: Bearer <token>}: required {@code currency} (PEN, USD),
  *       {@code amount} (JSON number or plain decimal string, &gt; 0, at most 2 decimals), {@code transactionCode}
- *       (1..36 characters, no spaces or control characters), {@code dateExpiry} (same format as
- *       {@code dateRequest}, in the future), {@code paymentConcept} (≤ 50), {@code userEmail}; optional
+ *       (1..36 characters, no spaces or control characters), {@code dateExpiry} (as {@code dateRequest}, or with a
+ *       space for the {@code T} as PagoEfectivo's guide writes it; in the future), {@code paymentConcept} (≤ 50),
+ *       {@code userEmail}; optional
  *       {@code additionalData} (≤ 200), {@code adminEmail}, {@code userName}, {@code userLastName} (≤ 30 each),
  *       {@code userUbigeo} (6 digits, string or integer), {@code userCountry} (≤ 30), {@code userDocumentType}
  *       (DNI, CE, RUC, PAS, LMI, NAN), {@code userDocumentNumber} (1..20 alphanumerics), {@code userPhone} (6..15

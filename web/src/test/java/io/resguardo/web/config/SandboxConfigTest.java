@@ -201,15 +201,15 @@ class SandboxConfigTest {
     }
 
     @Test
-    void plainHttpReachesOnlyALoopbackPagoEfectivoInTheSandbox() {
+    void pagoEfectivoIsReachedOverHttpsOnlyEvenInTheSandbox() {
         ResguardoConfig config = load(with(Configs.sandbox(home()),
-                "PAGOEFECTIVO_BASE_URL", "http://localhost:8080/resguardo/sandbox/"));
-        assertEquals(URI.create("http://localhost:8080/resguardo/sandbox"), config.pagoEfectivoBaseUrl());
-        assertEquals(URI.create("http://[::1]:8080"), load(with(Configs.sandbox(home()),
-                "PAGOEFECTIVO_BASE_URL", "http://[::1]:8080")).pagoEfectivoBaseUrl());
+                "PAGOEFECTIVO_BASE_URL", "https://localhost:8443/resguardo/sandbox/"));
+        assertEquals(URI.create("https://localhost:8443/resguardo/sandbox"), config.pagoEfectivoBaseUrl());
+        assertTrue(config.pagoEfectivoBaseUrlSet());
+        assertFalse(load(Configs.sandbox(home())).pagoEfectivoBaseUrlSet());
 
-        String message = problems(with(Configs.sandbox(home()), "PAGOEFECTIVO_BASE_URL", "http://pe.example.com"));
-        assertTrue(message.contains("PAGOEFECTIVO_BASE_URL: may use http only for a loopback host"), message);
+        String message = problems(with(Configs.sandbox(home()), "PAGOEFECTIVO_BASE_URL", "http://localhost:8080"));
+        assertTrue(message.contains("PAGOEFECTIVO_BASE_URL: must use https"), message);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,27 +112,38 @@ class RetryTest {
     }
 
     @Test
-    void creationIsNotRepeatedAfterError166() {
+    void creationIsRepeatedAfterError166BecauseNothingWasCreated() throws Exception {
         harness.fake.script(Route.CREATE, FakePagoEfectivo.error166());
 
-        PagoEfectivoException e = assertThrows(PagoEfectivoException.class,
-                () -> harness.client().createCip(harness.request("ORD-166")));
+        CreatedCip created = harness.client().createCip(harness.request("ORD-166"));
 
-        assertEquals(PagoEfectivoException.Kind.UNAVAILABLE, e.kind());
-        assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, e.code());
-        assertEquals(1, harness.fake.count(Route.CREATE));
-        assertEquals(List.of(), harness.sleeper.delays());
+        assertFalse(created.cip().isBlank());
+        assertEquals(2, harness.fake.count(Route.CREATE));
+        assertEquals(1, harness.sleeper.delays().size());
     }
 
     @Test
-    void creationIsNotRepeatedOn429() {
+    void creationIsRepeatedOn429AfterRetryAfter() throws Exception {
         harness.fake.script(Route.CREATE, FakePagoEfectivo.tooManyRequests("1"));
 
+        harness.client().createCip(harness.request("ORD-429"));
+
+        assertEquals(2, harness.fake.count(Route.CREATE));
+        assertEquals(List.of(Duration.ofSeconds(1)), harness.sleeper.delays());
+    }
+
+    @Test
+    void creationRefusedWith166EveryTimeGivesUpAsUnavailable() {
+        for (int i = 0; i < 10; i++) {
+            harness.fake.script(Route.CREATE, FakePagoEfectivo.error166());
+        }
+
         PagoEfectivoException e = assertThrows(PagoEfectivoException.class,
-                () -> harness.client().createCip(harness.request("ORD-429")));
+                () -> harness.client().createCip(harness.request("ORD-166x")));
 
         assertEquals(PagoEfectivoException.Kind.UNAVAILABLE, e.kind());
-        assertEquals(1, harness.fake.count(Route.CREATE));
+        assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, e.code());
+        assertEquals(RetryPolicy.defaults().maxAttempts(), harness.fake.count(Route.CREATE));
     }
 
     @Test
