@@ -24,6 +24,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -32,7 +35,11 @@ import javax.sql.DataSource;
  * Resguardo's database: opened once at start-up, closed on shutdown. {@link #open} makes the pool (or looks up the
  * container's DataSource), applies the schema migrations, and hands out the stores, which share this one pool.
  *
- * <p>Thread-safe. Closing closes the pool only when it is ours; a container DataSource stays the container's.
+ * <p>One daemon thread ({@code resguardo-audit-chainer}) links committed audit entries into the hash chain every
+ * {@value #CHAIN_PERIOD_MILLIS} ms ({@link AuditLog#chainPending()}); a failed pass leaves them pending for the next.
+ *
+ * <p>Thread-safe. Closing stops that thread, links what is pending, and closes the pool only when it is ours; a
+ * container DataSource stays the container's.
  */
 public final class Database implements AutoCloseable {
     private final DataSource dataSource;
@@ -44,6 +51,9 @@ public final class Database implements AutoCloseable {
     private final PaymentLedger payments;
     private final Outbox outbox;
     private final SqlNonceRegistry nonces;
+    private final ScheduledExecutorService chainer;
+
+    static final long CHAIN_PERIOD_MILLIS = 200;
 
     private Database(DataSource dataSource, HikariDataSource ownPool, MigrationReport migrations, Clock clock) {
         this.dataSource = dataSource;
@@ -55,6 +65,25 @@ public final class Database implements AutoCloseable {
         this.orders = new OrderStore(transactions, clock, audit);
         this.payments = new PaymentLedger(transactions, clock, audit, outbox);
         this.nonces = new SqlNonceRegistry(transactions, clock);
+        this.chainer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "resguardo-audit-chainer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        chainer.scheduleWithFixedDelay(this::chainQuietly, CHAIN_PERIOD_MILLIS, CHAIN_PERIOD_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void chainQuietly() {
+        try {
+            audit.chainPending();
+        } catch (DatabaseUnavailableException e) {
+            // The entries stay pending; the next pass links them once the database answers.
+        } catch (RuntimeException e) {
+            // Anything escaping would cancel every later pass.
+            System.getLogger("io.resguardo.sql").log(System.Logger.Level.WARNING,
+                    "audit entries not linked into the chain this pass: " + e.getClass().getSimpleName());
+        }
     }
 
     /**
@@ -206,6 +235,14 @@ public final class Database implements AutoCloseable {
     /** Closes our pool (no-op for a container DataSource). */
     @Override
     public void close() {
+        chainer.shutdown();
+        try {
+            if (chainer.awaitTermination(5, TimeUnit.SECONDS)) {
+                chainQuietly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         closeQuietly(ownPool);
     }
 

@@ -64,8 +64,14 @@ public final class Fixtures {
                 Optional.ofNullable(amount).map(BigDecimal::new), "current", payload);
     }
 
-    /** One number from the database, for assertions on raw state. */
+    /**
+     * One number from the database, for assertions on raw state. Audit entries are linked into the chain shortly
+     * after their transaction commits, so a query on {@code audit_log} links the pending ones first.
+     */
     public static long count(Database db, String sql, Object... parameters) throws SQLException {
+        if (sql.contains("audit_log")) {
+            db.audit().chainPending();
+        }
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 ps.setObject(i + 1, parameters[i]);

@@ -11,7 +11,7 @@ import io.resguardo.core.validation.OrderValidator;
 import io.resguardo.sql.Database;
 import io.resguardo.testfixtures.jetty.SelfSignedCertificate;
 import io.resguardo.web.api.OrdersServlet;
-import io.resguardo.web.api.SandboxCipIssuer;
+import io.resguardo.web.api.CipIssuer;
 import io.resguardo.web.config.ResguardoConfig;
 import io.resguardo.web.config.SettingSource;
 import io.resguardo.web.filter.AbuseGuard;
@@ -25,6 +25,7 @@ import io.resguardo.web.filter.RequestIdFilter;
 import io.resguardo.web.filter.ThrottleFilter;
 import io.resguardo.web.http.Surface;
 import io.resguardo.web.ops.Metrics;
+import io.resguardo.web.webhook.NotificationIntake;
 import io.resguardo.web.webhook.NotificationServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -122,12 +123,12 @@ final class HandlerTarget implements Target {
         MessageSignatureVerifier shopVerifier = new MessageSignatureVerifier(SignaturePolicy.shopApi(),
                 keyResolver(config.apiKeys()), new TimestampWindow(clock, config.maxClockSkew()), database.nonces());
         ServletHolder webhook = new ServletHolder("webhook", new NotificationServlet(
-                NotificationVerifier.of(config.pagoEfectivoKeyRing()), database.payments(), guard, redactor, metrics,
-                config.maxBodyBytes()));
+                new NotificationIntake(NotificationVerifier.of(config.pagoEfectivoKeyRing()), database.payments(),
+                        redactor, metrics), guard, config.maxBodyBytes()));
         webhook.setInitOrder(1);
         context.addServlet(webhook, Requests.WEBHOOK_PATH);
         ServletHolder orders = new ServletHolder("orders", new OrdersServlet(shopVerifier, new OrderValidator(clock),
-                database.orders(), new SandboxCipIssuer(database.orders(), config.pagoEfectivoBaseUrl()), guard,
+                database.orders(), benchCips(database), guard,
                 redactor, config.maxBodyBytes()));
         orders.setInitOrder(1);
         context.addServlet(orders, Requests.ORDERS_PATH);
@@ -201,5 +202,14 @@ final class HandlerTarget implements Target {
             database.close();
             databaseChoice.cleanUp();
         }
+    }
+
+    /** CIPs made up locally: the benchmark measures Resguardo, not a PagoEfectivo round trip. */
+    private static CipIssuer benchCips(Database database) {
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(10_000_000L);
+        return (order, base) -> {
+            String cip = Long.toString(next.incrementAndGet());
+            return database.orders().assignCip(order.id(), cip, base + "/cips/" + cip, "bench");
+        };
     }
 }

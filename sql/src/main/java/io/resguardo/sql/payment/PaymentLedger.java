@@ -38,8 +38,9 @@ import java.util.Optional;
  *   <li>the notification's key (event type, CIP, operation number) is unique in the database: of two copies, the
  *       second insert fails and that transaction rolls back to before it and counts a duplicate instead;</li>
  *   <li>the order moves only with {@code UPDATE ... WHERE status = 'PENDING'};</li>
- *   <li>locks are always taken in the same order (order row, then the audit chain head), so these transactions
- *       cannot deadlock one another.</li>
+ *   <li>the only lock these transactions wait for is their order's row: payments of different orders never queue
+ *       behind one another (the audit entry is written unchained and linked into the hash chain right after the
+ *       commit, see {@link AuditLog}).</li>
  * </ul>
  * When the database fails in the middle, the whole transaction rolls back and the caller gets a
  * {@link io.resguardo.sql.DatabaseUnavailableException}: nothing is half-written, and the sender's retry applies it.
@@ -60,51 +61,60 @@ public final class PaymentLedger {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
     }
 
-    /** Applies a verified notification; see the class comment. */
+    /**
+     * Applies a verified notification; see the class comment.
+     *
+     * @throws io.resguardo.sql.DatabaseUnavailableException when the database cannot take it now (nothing of it is
+     *                                                       stored; the sender's retry applies it)
+     */
     public NotificationResult apply(IncomingNotification n) {
         Objects.requireNonNull(n, "notification");
-        return transactions.inTransaction("applying a notification", c -> {
-            Optional<Long> known = findKey(c, n);
-            if (known.isPresent()) {
-                return repeat(c, known.get());
+        return transactions.inTransaction("applying a notification", c -> applyIn(c, n));
+    }
+
+    private NotificationResult applyIn(Connection c, IncomingNotification n) throws SQLException {
+        Optional<Long> known = findKey(c, n);
+        if (known.isPresent()) {
+            return repeat(c, known.get());
+        }
+        Optional<Order> order = OrderStore.lockByCip(c, n.cip());
+        Decision decision = decide(n, order);
+        Instant now = clock.instant();
+        boolean accepted = decision.outcome() == NotificationOutcome.ACCEPTED;
+        Savepoint beforeWrites = c.setSavepoint();
+        long id;
+        try {
+            if (accepted && !OrderStore.moveFromPending(c, order.orElseThrow().id(), n.event().target(),
+                    n.operationNumber(), now)) {
+                // Impossible while we hold the row lock; refuse to record an effect that did not happen.
+                throw new SQLException("order left PENDING under our lock", "40001");
             }
-            Optional<Order> order = OrderStore.lockByCip(c, n.cip());
-            Decision decision = decide(n, order);
-            Instant now = clock.instant();
-            Savepoint beforeInsert = c.setSavepoint();
-            long id;
-            try {
-                id = insert(c, n, order, decision, now);
-            } catch (SQLException e) {
-                if (!SqlErrors.isUniqueViolation(e)) {
-                    throw e;
-                }
-                // A copy committed between our look-up and our insert (no order row to serialize on).
-                c.rollback(beforeInsert);
-                return repeat(c, findKey(c, n).orElseThrow(() -> e));
+            id = insert(c, n, order, decision, now);
+        } catch (SQLException e) {
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
             }
-            Optional<Order> after = order;
-            if (decision.outcome() == NotificationOutcome.ACCEPTED) {
-                Order o = order.orElseThrow();
-                if (!OrderStore.moveFromPending(c, o.id(), n.event().target(), n.operationNumber(), now)) {
-                    // Impossible while we hold the row lock; refuse to record an effect that did not happen.
-                    throw new SQLException("order left PENDING under our lock", "40001");
-                }
-                after = OrderStore.findById(c, o.id());
-                outbox.enqueue(c, n.event().shopEventType(), after.orElseThrow(), now);
-                audit.append(c, AuditRecord.of(PAGOEFECTIVO, "order." + n.event().target().name().toLowerCase(
-                                Locale.ROOT), o.transactionCode(), "transactionCode", o.transactionCode(),
-                        "cip", n.cip(), "operationNumber", n.operationNumber(), "eventType", n.event().eventType(),
-                        "keyId", n.keyId(), "from", OrderStatus.PENDING.name(), "to", n.event().target().name(),
-                        "source", "notification"));
-            } else if (decision.outcome() == NotificationOutcome.REJECTED) {
-                audit.append(c, AuditRecord.of(PAGOEFECTIVO, "notification.rejected",
-                        order.map(Order::transactionCode).orElse(""), "code", decision.code().name(),
-                        "cip", n.cip(), "operationNumber", n.operationNumber(), "eventType", n.event().eventType(),
-                        "keyId", n.keyId(), "status", order.map(o -> o.status().name()).orElse(null)));
-            }
-            return new NotificationResult(id, decision.outcome(), Optional.ofNullable(decision.code()), after, false);
-        });
+            // A copy committed between our look-up and our insert (no order row to serialize on).
+            c.rollback(beforeWrites);
+            return repeat(c, findKey(c, n).orElseThrow(() -> e));
+        }
+        Optional<Order> after = order;
+        if (accepted) {
+            Order o = order.orElseThrow();
+            after = OrderStore.findById(c, o.id());
+            outbox.enqueue(c, n.event().shopEventType(), after.orElseThrow(), now);
+            audit.append(c, AuditRecord.of(PAGOEFECTIVO, "order." + n.event().target().name().toLowerCase(
+                            Locale.ROOT), o.transactionCode(), "transactionCode", o.transactionCode(),
+                    "cip", n.cip(), "operationNumber", n.operationNumber(), "eventType", n.event().eventType(),
+                    "keyId", n.keyId(), "from", OrderStatus.PENDING.name(), "to", n.event().target().name(),
+                    "source", "notification"));
+        } else if (decision.outcome() == NotificationOutcome.REJECTED) {
+            audit.append(c, AuditRecord.of(PAGOEFECTIVO, "notification.rejected",
+                    order.map(Order::transactionCode).orElse(""), "code", decision.code().name(),
+                    "cip", n.cip(), "operationNumber", n.operationNumber(), "eventType", n.event().eventType(),
+                    "keyId", n.keyId(), "status", order.map(o -> o.status().name()).orElse(null)));
+        }
+        return new NotificationResult(id, decision.outcome(), Optional.ofNullable(decision.code()), after, false);
     }
 
     private record Decision(NotificationOutcome outcome, ErrorCode code) {

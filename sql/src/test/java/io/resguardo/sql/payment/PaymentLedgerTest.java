@@ -25,7 +25,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -223,22 +222,15 @@ class PaymentLedgerTest {
     void aConnectionKilledMidApplyLeavesNothingAndTheRetrySucceeds() throws Exception {
         Order order = pendingWithCip("T-kill", "1000010");
         long auditBefore = count("SELECT COUNT(*) FROM audit_log");
-        CompletableFuture<NotificationResult> applying;
-        try (Connection blocker = db.dataSource().getConnection()) {
-            // Hold the audit chain head: apply writes the notification and moves the order, then waits here.
-            blocker.setAutoCommit(false);
-            try (Statement s = blocker.createStatement()) {
-                s.executeQuery("SELECT last_sequence FROM audit_head WHERE id = 1 FOR UPDATE").close();
-            }
-            applying = CompletableFuture.supplyAsync(() -> db.payments().apply(Fixtures.paid("1000010", "OP-k")));
-            killBlockedSession();
-            ExecutionException failure = assertThrows(ExecutionException.class, () -> applying.get(30, TimeUnit.SECONDS));
-            assertInstanceOf(DatabaseUnavailableException.class, failure.getCause());
-            blocker.rollback();
+        if (engine == Engine.POSTGRESQL) {
+            killMidApplyOnPostgresql();
+        } else {
+            killMidApplyOnH2();
         }
         assertEquals(OrderStatus.PENDING, db.orders().findById(order.id()).orElseThrow().status());
         assertEquals(0, count("SELECT COUNT(*) FROM notifications"));
         assertEquals(0, count("SELECT COUNT(*) FROM outbox"));
+        assertEquals(0, count("SELECT COUNT(*) FROM audit_pending"));
         assertEquals(auditBefore, count("SELECT COUNT(*) FROM audit_log"));
 
         NotificationResult retried = db.payments().apply(Fixtures.paid("1000010", "OP-k"));
@@ -249,20 +241,53 @@ class PaymentLedgerTest {
     }
 
     /**
-     * Waits until some session blocks on {@code blocker}'s lock, then kills that session's connection. (The
+     * An uncommitted copy of the notification's key: apply moves the order, then its insert of the notification
+     * waits for the blocker's transaction to decide, and is killed there.
+     */
+    private void killMidApplyOnPostgresql() throws Exception {
+        try (Connection blocker = db.dataSource().getConnection()) {
+            blocker.setAutoCommit(false);
+            try (PreparedStatement s = blocker.prepareStatement("INSERT INTO notifications (event_type, cip, "
+                    + "operation_number, outcome, payload, received_at) VALUES ('cip.paid', '1000010', 'OP-k', "
+                    + "'ACCEPTED', '{}', CURRENT_TIMESTAMP)")) {
+                s.executeUpdate();
+            }
+            CompletableFuture<NotificationResult> applying =
+                    CompletableFuture.supplyAsync(() -> db.payments().apply(Fixtures.paid("1000010", "OP-k")));
+            killBlockedSession();
+            ExecutionException failure = assertThrows(ExecutionException.class, () -> applying.get(30, TimeUnit.SECONDS));
+            assertInstanceOf(DatabaseUnavailableException.class, failure.getCause());
+            blocker.rollback();
+        }
+    }
+
+    /**
+     * H2 does not wait on another transaction's uncommitted key (it fails the insert at once), and an embedded
+     * session cannot be aborted from inside a statement; so the outbox insert fails as a dropped connection would,
+     * when the order has moved and the notification is written, uncommitted.
+     */
+    private void killMidApplyOnH2() throws Exception {
+        Fixtures.execute(db, "CREATE TRIGGER outbox_connection_loss BEFORE INSERT ON outbox FOR EACH ROW CALL \""
+                + ConnectionLossTrigger.class.getName() + "\"");
+        try {
+            assertThrows(DatabaseUnavailableException.class,
+                    () -> db.payments().apply(Fixtures.paid("1000010", "OP-k")));
+        } finally {
+            Fixtures.execute(db, "DROP TRIGGER outbox_connection_loss");
+        }
+    }
+
+    /**
+     * Waits until some session blocks on a lock, then kills that session's connection (PostgreSQL). (The
      * statement text PostgreSQL shows for a waiting extended-protocol query is not reliable, so any waiter counts:
      * test classes do not run in parallel.) It polls from its own auto-commit connection: inside one transaction
      * PostgreSQL keeps showing the first snapshot of {@code pg_stat_activity}, so a poll that started before the
      * apply blocked would never see it block.
      */
     private void killBlockedSession() throws Exception {
-        String find = engine == Engine.POSTGRESQL
-                ? "SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND wait_event_type = 'Lock' "
-                + "AND datname = current_database()"
-                : "SELECT SESSION_ID FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
-        // H2 closes the session at once, but its waiting statement only notices when the lock wait times out (10 s
-        // in the embedded default): this test takes that long on H2.
-        String kill = engine == Engine.POSTGRESQL ? "SELECT pg_terminate_backend(?)" : "CALL ABORT_SESSION(?)";
+        String find = "SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND wait_event_type = 'Lock' "
+                + "AND datname = current_database()";
+        String kill = "SELECT pg_terminate_backend(?)";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         try (Connection monitor = db.dataSource().getConnection()) {
             monitor.setAutoCommit(true);
@@ -279,6 +304,6 @@ class PaymentLedgerTest {
                 TimeUnit.MILLISECONDS.sleep(20);
             }
         }
-        fail("the apply never blocked on the audit head");
+        fail("the apply never blocked on the uncommitted notification");
     }
 }
