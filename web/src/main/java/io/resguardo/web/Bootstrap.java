@@ -12,6 +12,8 @@ import io.resguardo.core.validation.OrderValidator;
 import io.resguardo.sql.Database;
 import io.resguardo.sql.DatabaseException;
 import io.resguardo.sql.migration.MigrationException;
+import io.resguardo.web.admin.AdminDependencies;
+import io.resguardo.web.admin.AdminSurface;
 import io.resguardo.web.api.CipIssuer;
 import io.resguardo.web.api.OrdersServlet;
 import io.resguardo.web.api.SandboxCipIssuer;
@@ -53,6 +55,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -140,6 +143,8 @@ public final class Bootstrap implements ServletContextListener {
                 cips, guard, redactor, config.maxBodyBytes()), "/api/v1/orders", "/api/v1/orders/*");
         servlet(context, "health", new HealthServlet(database), "/health");
         servlet(context, "metrics", new MetricsServlet(metrics), "/metrics");
+        AdminSurface.register(context, new AdminDependencies(config, database, redactor, Optional::empty,
+                metrics::rejectionCounts));
         servlet(context, "not-found", new NotFoundServlet(), "/");
     }
 
