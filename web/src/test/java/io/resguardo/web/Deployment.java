@@ -6,8 +6,10 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +24,7 @@ final class Deployment implements AutoCloseable {
     final byte[] apiKey = TestClients.randomBytes(32);
     final Path home;
     final Map<String, String> settings = new LinkedHashMap<>();
+    private final List<User> users = new ArrayList<>();
     EmbeddedJetty jetty;
 
     Deployment() throws Exception {
@@ -50,9 +53,16 @@ final class Deployment implements AutoCloseable {
         return this;
     }
 
+    /** A user of the container's login service (BASIC), with its roles. */
+    Deployment user(String name, String password, String... roles) {
+        users.add(new User(name, password, roles.clone()));
+        return this;
+    }
+
     Deployment start() {
         EmbeddedJetty.Builder builder = EmbeddedJetty.war(war()).requestLog(false);
         settings.forEach(builder::initParameter);
+        users.forEach(u -> builder.user(u.name(), u.password(), u.roles()));
         jetty = builder.start();
         return this;
     }
@@ -78,6 +88,9 @@ final class Deployment implements AutoCloseable {
     /** Every secret of this deployment, in the forms that must never appear in a log. */
     String[] secrets() {
         return new String[] {secretKey, accessKey, Base64.getEncoder().encodeToString(apiKey)};
+    }
+
+    private record User(String name, String password, String[] roles) {
     }
 
     @Override
