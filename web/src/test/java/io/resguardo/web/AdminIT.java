@@ -1,5 +1,7 @@
 package io.resguardo.web;
 
+import io.resguardo.core.audit.AuditChain;
+import io.resguardo.core.audit.AuditEntry;
 import io.resguardo.testfixtures.jetty.LogCapture;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -13,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -209,14 +212,20 @@ class AdminIT {
         List<String> lines = export.body().lines().toList();
         assertTrue(lines.size() >= entries, "appends may have happened since");
         long sequence = 0;
+        AuditChain.Verifier offline = AuditChain.verifier();
         for (String line : lines) {
             JsonObject entry = Problem.json(line);
+            offline.accept(new AuditEntry(entry.getJsonNumber("sequence").longValue(),
+                    Instant.parse(entry.getString("recordedAt")), entry.getString("actor"), entry.getString("action"),
+                    entry.getString("subject"), entry.getString("detail"), entry.getString("previousHash"),
+                    entry.getString("entryHash")));
             assertEquals(Set.of("sequence", "recordedAt", "actor", "action", "subject", "detail", "previousHash",
                     "entryHash"), entry.keySet());
             assertEquals(++sequence, entry.getJsonNumber("sequence").longValue());
             assertTrue(entry.getString("recordedAt").endsWith("Z"));
             assertTrue(entry.getString("entryHash").matches("[0-9a-f]{64}"));
         }
+        assertTrue(offline.finish().intact(), "every field needed to recompute the chain is exported");
         assertTrue(export.body().contains("\"action\":\"order.paid\""), "the payment is in the chain");
     }
 
