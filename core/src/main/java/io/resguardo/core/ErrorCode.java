@@ -35,6 +35,11 @@ public enum ErrorCode {
      * still answered as problem+json.
      */
     BAD_REQUEST(400, "Bad request"),
+    /**
+     * Not in the section 6 table: the container's own authentication challenge (admin BASIC), when it reaches the
+     * error page (Tomcat answers {@code sendError(401)} there): still a 401, its {@code WWW-Authenticate} kept.
+     */
+    AUTHENTICATION_REQUIRED(401, "Authentication required"),
     /** Not in the section 6 table: a method the endpoint does not serve (still answered as problem+json). */
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     /** Not in the section 6 table: an unexpected fault, answered without any detail. */

@@ -12,6 +12,8 @@ import io.resguardo.core.validation.OrderValidator;
 import io.resguardo.sql.Database;
 import io.resguardo.sql.DatabaseException;
 import io.resguardo.sql.migration.MigrationException;
+import io.resguardo.web.admin.AdminDependencies;
+import io.resguardo.web.admin.AdminSurface;
 import io.resguardo.web.api.CipIssuer;
 import io.resguardo.web.api.LocalSandboxCipIssuer;
 import io.resguardo.web.api.OrdersServlet;
@@ -197,6 +199,8 @@ public final class Bootstrap implements ServletContextListener {
         }
         servlet(context, "health", new HealthServlet(database), "/health");
         servlet(context, "metrics", new MetricsServlet(metrics), "/metrics");
+        AdminSurface.register(context, new AdminDependencies(config, database, redactor, Optional::empty,
+                metrics::rejectionCounts));
         servlet(context, "not-found", new NotFoundServlet(), "/");
 
         reconciler = new Reconciler(database.orders(), database.payments(), lookup, clock, nodeId,

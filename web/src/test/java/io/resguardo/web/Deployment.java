@@ -7,8 +7,10 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +25,7 @@ final class Deployment implements AutoCloseable {
     final byte[] apiKey = TestClients.randomBytes(32);
     final Path home;
     final Map<String, String> settings = new LinkedHashMap<>();
+    private final List<User> users = new ArrayList<>();
     EmbeddedJetty jetty;
     private SelfSignedCertificate certificate;
     private int httpsPort;
@@ -60,12 +63,19 @@ final class Deployment implements AutoCloseable {
         return this;
     }
 
+    /** A user of the container's login service (BASIC), with its roles. */
+    Deployment user(String name, String password, String... roles) {
+        users.add(new User(name, password, roles.clone()));
+        return this;
+    }
+
     Deployment start() {
         EmbeddedJetty.Builder builder = EmbeddedJetty.war(war()).requestLog(false).ports(0, httpsPort);
         if (certificate != null) {
             builder.certificate(certificate);
         }
         settings.forEach(builder::initParameter);
+        users.forEach(u -> builder.user(u.name(), u.password(), u.roles()));
         jetty = builder.start();
         return this;
     }
@@ -91,6 +101,9 @@ final class Deployment implements AutoCloseable {
     /** Every secret of this deployment, in the forms that must never appear in a log. */
     String[] secrets() {
         return new String[] {secretKey, accessKey, Base64.getEncoder().encodeToString(apiKey)};
+    }
+
+    private record User(String name, String password, String[] roles) {
     }
 
     @Override

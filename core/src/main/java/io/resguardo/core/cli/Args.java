@@ -8,24 +8,31 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Parsed {@code --name value} options of one command. Strict: an option the command does not declare, a missing
- * value or a stray positional argument is a usage error (exit 2), so a typo never silently changes what is signed.
+ * Parsed {@code --name value} options of one command, and its positional arguments when it takes any. Strict: an
+ * option the command does not declare, a missing value or a positional argument more than the command takes is a
+ * usage error (exit 2), so a typo never silently changes what is signed.
  */
 final class Args {
     private final Map<String, List<String>> values;
+    private final List<String> positionals;
     private final boolean help;
 
-    private Args(Map<String, List<String>> values, boolean help) {
+    private Args(Map<String, List<String>> values, List<String> positionals, boolean help) {
         this.values = values;
+        this.positionals = List.copyOf(positionals);
         this.help = help;
     }
 
     /**
      * @param valued options that take a value (may repeat)
      * @param flags  options without a value
+     * @param maxPositionals how many arguments not starting with {@code --} the command takes ({@code -} counts
+     *     as one: standard input)
      */
-    static Args parse(List<String> argv, Set<String> valued, Set<String> flags) throws UsageException {
+    static Args parse(List<String> argv, Set<String> valued, Set<String> flags, int maxPositionals)
+            throws UsageException {
         Map<String, List<String>> values = new LinkedHashMap<>();
+        List<String> positionals = new ArrayList<>();
         boolean help = false;
         for (int i = 0; i < argv.size(); i++) {
             String arg = argv.get(i);
@@ -38,7 +45,11 @@ final class Args {
                         + "use --secret-env NAME or --secret-file PATH");
             }
             if (!arg.startsWith("--")) {
-                throw new UsageException("unexpected argument: " + arg);
+                if (positionals.size() >= maxPositionals) {
+                    throw new UsageException("unexpected argument: " + arg);
+                }
+                positionals.add(arg);
+                continue;
             }
             String name = arg.substring(2);
             String inlineValue = null;
@@ -65,7 +76,12 @@ final class Args {
                 throw new UsageException("unknown option --" + name);
             }
         }
-        return new Args(values, help);
+        return new Args(values, positionals, help);
+    }
+
+    /** The positional arguments, in order. */
+    List<String> positionals() {
+        return positionals;
     }
 
     boolean help() {

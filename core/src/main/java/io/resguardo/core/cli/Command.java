@@ -22,5 +22,10 @@ interface Command {
         return java.util.Set.of();
     }
 
+    /** How many positional arguments the command takes (none unless it says). */
+    default int positionals() {
+        return 0;
+    }
+
     int run(Args args, Console console) throws UsageException;
 }

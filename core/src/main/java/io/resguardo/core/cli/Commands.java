@@ -15,6 +15,7 @@ final class Commands {
         all.addAll(HttpCommands.all());
         all.addAll(WebhookCommands.all());
         all.add(new KeygenCommand(new SecureRandom()));
+        all.add(new AuditVerifyCommand());
         return List.copyOf(all);
     }
 }

@@ -49,7 +49,7 @@ public final class Main {
                 console.out().print(command.help());
                 return Command.MATCH;
             }
-            return command.run(Args.parse(rest, command.options(), command.flags()), console);
+            return command.run(Args.parse(rest, command.options(), command.flags(), command.positionals()), console);
         } catch (UsageException e) {
             console.err().println("resguardo " + command.name() + ": " + e.getMessage());
             console.err().println("try: resguardo " + command.name() + " --help");

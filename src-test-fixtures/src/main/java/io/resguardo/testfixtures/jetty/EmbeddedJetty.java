@@ -384,11 +384,11 @@ public final class EmbeddedJetty implements AutoCloseable {
             context.setLogUrlOnStart(false);
             context.setTempDirectory(Files.createDirectories(tempDir.resolve("webapp")).toFile());
             initParameters.forEach(context::setInitParameter);
-            if (users != null) {
-                HashLoginService login = new HashLoginService("embedded-jetty");
-                login.setUserStore(users);
-                context.getSecurityHandler().setLoginService(login);
-            }
+            // Always a login service, as a Jetty server offers its webapps: a webapp declaring login-config (Resguardo
+            // does, for its admin pages) does not start without one, even when it has no users.
+            HashLoginService login = new HashLoginService("embedded-jetty");
+            login.setUserStore(users != null ? users : new UserStore());
+            context.getSecurityHandler().setLoginService(login);
             return context;
         }
 

@@ -15,15 +15,15 @@ import java.util.Optional;
  * An order as the shop API returns it (CONTRACT section 3). Times are ISO-8601 in Lima time ({@code -05:00}, the
  * offset PagoEfectivo uses); the amount is a string with two decimals ({@code "150.00"}) so no client reads money
  * through a float; absent values are JSON {@code null}. The customer is the shop's own data, returned to the
- * authenticated shop only.
+ * authenticated shop only (and to operators through the admin API).
  */
-final class OrderJson {
+public final class OrderJson {
     static final ZoneOffset LIMA = ZoneOffset.ofHours(-5);
 
     private OrderJson() {
     }
 
-    static JsonObject of(Order order) {
+    public static JsonObject of(Order order) {
         Customer c = order.customer();
         JsonObjectBuilder customer = JsonBuilders.object().add("email", c.email());
         optional(customer, "firstName", c.firstName());

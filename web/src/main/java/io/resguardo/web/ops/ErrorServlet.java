@@ -47,6 +47,7 @@ public final class ErrorServlet extends HttpServlet {
     static ErrorCode codeFor(int status) {
         return switch (status) {
             case 400 -> ErrorCode.BAD_REQUEST;
+            case 401 -> ErrorCode.AUTHENTICATION_REQUIRED;
             case 403 -> ErrorCode.FORBIDDEN;
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;

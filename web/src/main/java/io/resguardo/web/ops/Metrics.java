@@ -28,6 +28,13 @@ public final class Metrics {
         rejections.computeIfAbsent(code.name(), k -> new LongAdder()).increment();
     }
 
+    /** Rejections counted so far, by error code (for the admin summary). */
+    public Map<String, Long> rejectionCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        rejections.forEach((code, adder) -> counts.put(code, adder.sum()));
+        return counts;
+    }
+
     /** One notification handled: {@code ACCEPTED}, {@code DUPLICATE}, {@code REJECTED}, {@code INVALID}. */
     public void notification(String result) {
         notifications.computeIfAbsent(result, k -> new LongAdder()).increment();

@@ -48,6 +48,14 @@ class ErrorServletTest {
                 response.sendError(415);
             }
         }), "/status");
+        context.addServlet(new ServletHolder(new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+                // What Tomcat's BasicAuthenticator does for HttpServletRequest.authenticate without credentials.
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Resguardo\"");
+                response.sendError(401);
+            }
+        }), "/challenge");
         context.addServlet(ErrorServlet.class, "/_error");
         ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
         errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, "/_error");
@@ -60,6 +68,15 @@ class ErrorServletTest {
     @AfterEach
     void stop() throws Exception {
         server.stop();
+    }
+
+    @Test
+    void aContainerChallengeStaysA401ProblemWithItsWwwAuthenticate() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(base.resolve("challenge")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, response.statusCode());
+        assertEquals("Basic realm=\"Resguardo\"", response.headers().firstValue("WWW-Authenticate").orElseThrow());
+        assertTrue(response.body().contains("\"code\":\"AUTHENTICATION_REQUIRED\""), response.body());
     }
 
     @Test

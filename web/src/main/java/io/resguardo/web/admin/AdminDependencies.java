@@ -1,0 +1,33 @@
+package io.resguardo.web.admin;
+
+import io.resguardo.core.redact.Redactor;
+import io.resguardo.sql.Database;
+import io.resguardo.web.config.ResguardoConfig;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What the admin surface reads. Built once at deployment by the bootstrap.
+ *
+ * @param config the validated configuration
+ * @param database the open database (orders, notifications, outbox, audit log)
+ * @param redactor the redactor the application logs through, primed with the configured secrets
+ * @param clockOffset our clock minus PagoEfectivo's (from its {@code Date} header), empty when not measurable; called
+ *     on every preflight, so it should answer from a recent measurement rather than make a call each time
+ * @param rejections this node's rejected requests by error code since start (the metrics counters)
+ */
+public record AdminDependencies(ResguardoConfig config, Database database, Redactor redactor,
+                                Supplier<Optional<Duration>> clockOffset,
+                                Supplier<Map<String, Long>> rejections) {
+    public AdminDependencies {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(redactor, "redactor");
+        Objects.requireNonNull(clockOffset, "clockOffset");
+        Objects.requireNonNull(rejections, "rejections");
+    }
+}
