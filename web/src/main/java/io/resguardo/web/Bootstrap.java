@@ -14,6 +14,12 @@ import io.resguardo.sql.DatabaseException;
 import io.resguardo.sql.migration.MigrationException;
 import io.resguardo.web.admin.AdminDependencies;
 import io.resguardo.web.admin.AdminSurface;
+import io.resguardo.core.ErrorCode;
+import io.resguardo.web.alert.AlertKind;
+import io.resguardo.web.alert.AlertMonitor;
+import io.resguardo.web.alert.AlertRule;
+import io.resguardo.web.alert.AlertRules;
+import io.resguardo.web.alert.AlertWebhook;
 import io.resguardo.web.api.CipIssuer;
 import io.resguardo.web.api.LocalSandboxCipIssuer;
 import io.resguardo.web.api.OrdersServlet;
@@ -61,6 +67,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +79,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -100,15 +110,17 @@ public final class Bootstrap implements ServletContextListener {
     private ScheduledExecutorService ownScheduler;
     private Reconciler reconciler;
     private ShopCallbacks callbacks;
+    private AlertMonitor alerts;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         Clock clock = Clock.systemUTC();
+        SettingSource settings = SettingSource.layered(System.getProperties(), System.getenv(),
+                context::getInitParameter, Bootstrap::jndi);
         ResguardoConfig config;
         try {
-            config = ResguardoConfig.load(SettingSource.layered(System.getProperties(), System.getenv(),
-                    context::getInitParameter, Bootstrap::jndi), clock);
+            config = ResguardoConfig.load(settings, clock);
         } catch (InvalidConfigurationException e) {
             startup.severe("Resguardo refuses to start: " + e.getMessage());
             throw new IllegalStateException("Resguardo refuses to start: invalid configuration (see the log)");
@@ -124,7 +136,7 @@ public final class Bootstrap implements ServletContextListener {
             throw new IllegalStateException("Resguardo refuses to start: database (see the log)");
         }
         try {
-            register(context, config, redactor, log, clock);
+            register(context, config, settings, redactor, log, clock);
         } catch (InvalidConfigurationException e) {
             stopWork();
             database.close();
@@ -139,8 +151,8 @@ public final class Bootstrap implements ServletContextListener {
                 + config.pagoEfectivoBaseUrl());
     }
 
-    private void register(ServletContext context, ResguardoConfig config, Redactor redactor, SafeLog log,
-                          Clock clock) {
+    private void register(ServletContext context, ResguardoConfig config, SettingSource settings, Redactor redactor,
+                          SafeLog log, Clock clock) {
         Metrics metrics = new Metrics();
         metrics.gauge("resguardo_orders", "Orders by status (all nodes).", "status", () -> {
             Map<String, Number> counts = new LinkedHashMap<>();
@@ -206,6 +218,8 @@ public final class Bootstrap implements ServletContextListener {
         reconciler = new Reconciler(database.orders(), database.payments(), lookup, clock, nodeId,
                 new SafeLog("io.resguardo.reconciler", redactor));
         reconciler.start(scheduler);
+        alerts = alertMonitor(config, settings, metrics, guard, redactor, log, clock, scheduler);
+        alerts.start(scheduler);
         if (config.shopWebhookUrl().isPresent() && config.shopWebhookSecret().isPresent()) {
             callbacks = new ShopCallbacks(database.outbox(), config.shopWebhookUrl().get(),
                     config.shopWebhookSecret().get(), Optional.empty(), clock, nodeId,
@@ -215,6 +229,54 @@ public final class Bootstrap implements ServletContextListener {
             log.warning("RESGUARDO_SHOP_WEBHOOK_URL or RESGUARDO_SHOP_WEBHOOK_SECRET not set: shop events are kept "
                     + "in the outbox and not delivered");
         }
+    }
+
+    /**
+     * The alert rules (thresholds from the configuration) over numbers the node already keeps; alerts are counted in
+     * the metrics and, with {@code RESGUARDO_ALERT_WEBHOOK_URL}, posted signed with the shop webhook secret.
+     */
+    private AlertMonitor alertMonitor(ResguardoConfig config, SettingSource settings, Metrics metrics,
+                                      AbuseGuard guard, Redactor redactor, SafeLog log, Clock clock,
+                                      ScheduledExecutorService scheduler) {
+        Map<AlertKind, AlertRule> rules = AlertRules.load(settings);
+        Map<AlertKind, LongSupplier> sources = new EnumMap<>(AlertKind.class);
+        sources.put(AlertKind.SIGNATURE_FAILURES, () -> rejections(metrics, ErrorCode::countsTowardBan));
+        sources.put(AlertKind.ALLOWLIST_REJECTIONS, () -> rejections(metrics, code -> code == ErrorCode.IP_NOT_ALLOWED));
+        sources.put(AlertKind.INCONSISTENT_NOTIFICATIONS, () -> rejections(metrics, code ->
+                code == ErrorCode.UNKNOWN_CIP || code == ErrorCode.AMOUNT_MISMATCH
+                        || code == ErrorCode.CURRENCY_MISMATCH || code == ErrorCode.INVALID_TRANSITION));
+        sources.put(AlertKind.BANS, () -> guard.activeBans().size());
+        sources.put(AlertKind.OUTBOX_FAILURES, () -> database.outbox().deadCount());
+        sources.put(AlertKind.KEY_AGE, () -> config.pagoEfectivoKeyRing().currentKeyAge()
+                .map(age -> (long) age.ageDays()).orElse(0L));
+        Consumer<AlertMonitor.Alert> sink = alert -> metrics.alert(alert.kind().label());
+        if (config.alertWebhookUrl().isPresent()) {
+            if (config.shopWebhookSecret().isPresent()) {
+                sink = sink.andThen(new AlertWebhook(config.alertWebhookUrl().get(), config.shopWebhookSecret().get(),
+                        clock, scheduler, new SafeLog("io.resguardo.alerts", redactor)));
+            } else if (config.isProduction()) {
+                throw new InvalidConfigurationException("RESGUARDO_ALERT_WEBHOOK_URL: alerts are signed with "
+                        + "RESGUARDO_SHOP_WEBHOOK_SECRET, which is not set");
+            } else {
+                log.warning("RESGUARDO_ALERT_WEBHOOK_URL is set but RESGUARDO_SHOP_WEBHOOK_SECRET is not: alerts are "
+                        + "logged and counted, not posted");
+            }
+        }
+        return new AlertMonitor(rules, sources, clock, new SafeLog("io.resguardo.alerts", redactor), sink);
+    }
+
+    private static long rejections(Metrics metrics, Predicate<ErrorCode> which) {
+        long sum = 0;
+        for (Map.Entry<String, Long> entry : metrics.rejectionCounts().entrySet()) {
+            try {
+                if (which.test(ErrorCode.valueOf(entry.getKey()))) {
+                    sum += entry.getValue();
+                }
+            } catch (IllegalArgumentException e) {
+                // not one of ours: not counted
+            }
+        }
+        return sum;
     }
 
     /**
@@ -269,6 +331,9 @@ public final class Bootstrap implements ServletContextListener {
 
     /** Stops the reconciler and the callbacks and, when it is ours, the scheduler (waiting briefly for a pass). */
     private void stopWork() {
+        if (alerts != null) {
+            alerts.stop();
+        }
         if (reconciler != null) {
             reconciler.stop();
         }

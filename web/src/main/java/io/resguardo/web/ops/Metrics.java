@@ -17,6 +17,7 @@ public final class Metrics {
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> rejections = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> notifications = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> alerts = new ConcurrentHashMap<>();
     private final Map<String, Supplier<Map<String, Number>>> gauges = new ConcurrentHashMap<>();
 
     /** One answered request: its surface and outcome ({@code ok} or the error code). */
@@ -40,6 +41,11 @@ public final class Metrics {
         notifications.computeIfAbsent(result, k -> new LongAdder()).increment();
     }
 
+    /** One alert raised, by kind ({@code signature_failures}, ...). */
+    public void alert(String kind) {
+        alerts.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    }
+
     /**
      * A gauge family: {@code supplier} gives label value → number at scrape time (label {@code label}), or a single
      * value under the empty label name.
@@ -61,6 +67,8 @@ public final class Metrics {
                 key -> "code=\"" + escape(key) + "\"");
         counter(out, "resguardo_notifications_total", "PagoEfectivo notifications handled, by result.", notifications,
                 key -> "result=\"" + escape(key) + "\"");
+        counter(out, "resguardo_alerts_total", "Alerts raised, by kind.", alerts,
+                key -> "kind=\"" + escape(key) + "\"");
         new TreeMap<>(gauges).forEach((key, supplier) -> {
             String[] parts = key.split("\u0000", -1);
             Map<String, Number> values;
