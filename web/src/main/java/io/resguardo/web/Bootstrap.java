@@ -66,6 +66,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -82,6 +83,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -193,11 +195,15 @@ public final class Bootstrap implements ServletContextListener {
                 : null;
         CipIssuer cips;
         CipLookup lookup;
+        Supplier<Optional<Duration>> clockOffset;
         if (sandbox != null && !config.pagoEfectivoBaseUrlSet()) {
             cips = new LocalSandboxCipIssuer(database.orders(), sandbox);
             lookup = sandbox::searchLocally;
+            // The built-in sandbox runs on this JVM's clock: its offset is nil by construction.
+            clockOffset = () -> Optional.of(Duration.ZERO);
         } else {
             PagoEfectivoClient client = client(config, redactor, clock);
+            clockOffset = client::clockOffset;
             cips = new PagoEfectivoCipIssuer(database.orders(), database.payments(), client,
                     new SafeLog("io.resguardo.pagoefectivo", redactor));
             lookup = CipLookup.of(client);
@@ -211,7 +217,7 @@ public final class Bootstrap implements ServletContextListener {
         }
         servlet(context, "health", new HealthServlet(database), "/health");
         servlet(context, "metrics", new MetricsServlet(metrics), "/metrics");
-        AdminSurface.register(context, new AdminDependencies(config, database, redactor, Optional::empty,
+        AdminSurface.register(context, new AdminDependencies(config, database, redactor, clockOffset,
                 metrics::rejectionCounts));
         servlet(context, "not-found", new NotFoundServlet(), "/");
 

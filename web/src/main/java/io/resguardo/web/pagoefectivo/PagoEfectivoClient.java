@@ -65,10 +65,13 @@ public final class PagoEfectivoClient {
     private final URI baseUri;
     private final long serviceId;
     private final Calls calls;
+    private final Transport transport;
+    private final Clock clock;
     private final TokenCache tokens;
 
     private PagoEfectivoClient(Builder builder) {
         this.baseUri = builder.baseUri;
+        this.clock = builder.clock;
         this.serviceId = builder.serviceId;
         char[] password = builder.clientPassword;
         HttpClient http;
@@ -88,8 +91,9 @@ public final class PagoEfectivoClient {
         Redactor redactor = builder.redactor != null ? builder.redactor
                 : Redactor.withSecrets(List.of(builder.accessKey, builder.secretKey));
         SafeLog log = new SafeLog(PagoEfectivoClient.class.getPackageName(), redactor);
-        Transport transport = new Transport(http, base(baseUri), builder.connectTimeout, builder.requestTimeout);
-        this.calls = new Calls(transport, builder.retryPolicy, builder.sleeper, builder.jitter, builder.clock, log);
+        this.transport = new Transport(http, base(baseUri), builder.connectTimeout, builder.requestTimeout,
+                builder.clock);
+        this.calls = new Calls(this.transport, builder.retryPolicy, builder.sleeper, builder.jitter, builder.clock, log);
         this.tokens = new TokenCache(new Authorization(calls, serviceId, builder.accessKey, builder.secretKey,
                 builder.clock), builder.clock);
     }
@@ -100,6 +104,26 @@ public final class PagoEfectivoClient {
      */
     public static Builder builder(URI baseUri, long serviceId, Secret accessKey, Secret secretKey) {
         return new Builder(baseUri, serviceId, accessKey, secretKey);
+    }
+
+    /**
+     * How far our clock is ahead of PagoEfectivo's (negative: behind), from the {@code Date} header of its latest
+     * answer. When no answer came in the last hour, asks once: {@code GET} of the base URL without credentials (any
+     * answer, even a 404, carries {@code Date}). Empty when PagoEfectivo cannot be reached. For the go-live
+     * preflight: a clock more than minutes off breaks the signed {@code dateRequest} of the authorization.
+     */
+    public Optional<Duration> clockOffset() {
+        Optional<Transport.ClockReading> reading = transport.lastClockReading()
+                .filter(r -> r.at().isAfter(clock.instant().minus(Duration.ofHours(1))));
+        if (reading.isEmpty()) {
+            try {
+                transport.send("GET", "/", null, null);
+            } catch (SendFailure e) {
+                return Optional.empty();
+            }
+            reading = transport.lastClockReading();
+        }
+        return reading.map(Transport.ClockReading::offset);
     }
 
     /**

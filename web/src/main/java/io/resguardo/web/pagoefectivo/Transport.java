@@ -2,10 +2,18 @@ package io.resguardo.web.pagoefectivo;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -25,12 +33,39 @@ final class Transport {
     private final String base;
     private final Duration requestTimeout;
     private final Duration deadline;
+    private final Clock clock;
+    private final AtomicReference<ClockReading> lastReading = new AtomicReference<>();
 
-    Transport(HttpClient http, String base, Duration connectTimeout, Duration requestTimeout) {
+    /** Our clock minus PagoEfectivo's {@code Date} header, and when we read it. */
+    record ClockReading(Duration offset, Instant at) {
+    }
+
+    Transport(HttpClient http, String base, Duration connectTimeout, Duration requestTimeout, Clock clock) {
         this.http = http;
         this.base = base;
         this.requestTimeout = requestTimeout;
         this.deadline = connectTimeout.plus(requestTimeout);
+        this.clock = clock;
+    }
+
+    /** The latest clock reading taken from an answer's {@code Date} header, if any. */
+    Optional<ClockReading> lastClockReading() {
+        return Optional.ofNullable(lastReading.get());
+    }
+
+    /** {@code Date} has whole seconds: the offset is good to about a second, enough for a 5-minute check. */
+    private void readClock(HttpHeaders headers) {
+        Optional<String> date = headers.firstValue("Date");
+        if (date.isEmpty()) {
+            return;
+        }
+        try {
+            Instant theirs = ZonedDateTime.parse(date.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant ours = clock.instant();
+            lastReading.set(new ClockReading(Duration.between(theirs, ours), ours));
+        } catch (DateTimeParseException e) {
+            // A Date header we cannot read tells us nothing about the clocks.
+        }
     }
 
     /**
@@ -57,6 +92,7 @@ final class Transport {
                 http.sendAsync(request.build(), BoundedBody.handler(MAX_BODY_BYTES));
         try {
             HttpResponse<byte[]> response = future.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            readClock(response.headers());
             return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
                     response.headers());
         } catch (ExecutionException e) {
