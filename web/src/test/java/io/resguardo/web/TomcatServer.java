@@ -3,6 +3,7 @@ package io.resguardo.web;
 import io.resguardo.testfixtures.jetty.SelfSignedCertificate;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -24,6 +25,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.net.ssl.SSLParameters;
 
 /**
@@ -74,16 +77,18 @@ final class TomcatServer implements AutoCloseable {
     }
 
     /**
-     * Lays out a new {@code CATALINA_BASE} under {@code parent}, deploys the WAR and starts Tomcat with
+     * Lays out {@code base} as a new {@code CATALINA_BASE}, deploys the WAR with {@code contextXml} as its context
+     * descriptor ({@code conf/Catalina/localhost/resguardo.xml}), puts the H2 driver in {@code lib/} (as an operator
+     * does for a container DataSource) and starts Tomcat with
      * {@code environment} added to a process environment cleared of every {@code RESGUARDO_}, {@code PAGOEFECTIVO_},
      * {@code CATALINA_} and {@code JAVA_OPTS} variable; returns once {@code /health} answers 200.
      *
      * @throws IllegalStateException with the tail of Tomcat's output when it does not come up within 90 s
      */
-    static TomcatServer start(Path parent, List<User> users, Map<String, String> environment) throws IOException {
-        Path base = Files.createDirectories(parent).resolve("base-" + System.nanoTime());
-        TomcatServer tomcat = new TomcatServer(base);
-        tomcat.layOut(users);
+    static TomcatServer start(Path base, List<User> users, Map<String, String> environment, String contextXml)
+            throws IOException {
+        TomcatServer tomcat = new TomcatServer(Files.createDirectories(base));
+        tomcat.layOut(users, contextXml);
         tomcat.launch(environment);
         tomcat.awaitHealth();
         return tomcat;
@@ -96,7 +101,7 @@ final class TomcatServer implements AutoCloseable {
         }
     }
 
-    private void layOut(List<User> users) throws IOException {
+    private void layOut(List<User> users, String contextXml) throws IOException {
         Path home = home();
         Path conf = Files.createDirectories(base.resolve("conf"));
         try (Stream<Path> files = Files.list(home.resolve("conf"))) {
@@ -109,7 +114,21 @@ final class TomcatServer implements AutoCloseable {
         }
         Files.writeString(conf.resolve("server.xml"), serverXml(), StandardCharsets.UTF_8);
         Files.writeString(conf.resolve("tomcat-users.xml"), usersXml(users), StandardCharsets.UTF_8);
+        Path descriptors = Files.createDirectories(conf.resolve("Catalina").resolve("localhost"));
+        Files.writeString(descriptors.resolve(CONTEXT + ".xml"), contextXml, StandardCharsets.UTF_8);
         Files.copy(Deployment.war(), base.resolve("webapps").resolve(CONTEXT + ".war"));
+        copyH2Driver(Files.createDirectories(base.resolve("lib")));
+    }
+
+    /** The WAR's own H2 jar, so that the container's DataSource factory loads the driver from Tomcat's lib. */
+    private static void copyH2Driver(Path lib) throws IOException {
+        try (ZipFile war = new ZipFile(Deployment.war().toFile())) {
+            ZipEntry h2 = war.stream().filter(e -> e.getName().matches("WEB-INF/lib/h2-[0-9.]+\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no H2 jar in the WAR"));
+            try (InputStream in = war.getInputStream(h2)) {
+                Files.copy(in, lib.resolve(Path.of(h2.getName()).getFileName()));
+            }
+        }
     }
 
     private String serverXml() {

@@ -53,14 +53,17 @@ class TomcatSmokeIT {
     final String accessKey = TestClients.randomText();
     final byte[] apiKey = TestClients.randomBytes(32);
     Path work;
+    Path home;
+    Path jndiDatabase;
     TomcatServer tomcat;
     TestClients.Shop shop;
 
     @BeforeAll
     void start() throws Exception {
-        work = Deployment.war().getParent().resolve("tomcat-it");
-        Path home = Files.createDirectories(work).resolve("home-" + System.nanoTime());
-        tomcat = TomcatServer.start(work, List.of(
+        work = Deployment.war().getParent().resolve("tomcat-it").resolve("run-" + System.nanoTime());
+        home = work.resolve("home");
+        jndiDatabase = work.resolve("jndi-db").resolve("resguardo");
+        tomcat = TomcatServer.start(work.resolve("base"), List.of(
                 new TomcatServer.User(ADMIN, ADMIN_PASSWORD, List.of("resguardo-admin")),
                 new TomcatServer.User(VIEWER, VIEWER_PASSWORD, List.of("shop"))), Map.of(
                 "RESGUARDO_ENV", "sandbox",
@@ -68,8 +71,32 @@ class TomcatSmokeIT {
                 "RESGUARDO_API_KEYS", KEY_ID + "=" + Base64.getEncoder().encodeToString(apiKey),
                 "PAGOEFECTIVO_SERVICE_ID", "1234",
                 "PAGOEFECTIVO_ACCESS_KEY", accessKey,
-                "PAGOEFECTIVO_SECRET_KEY", secretKey));
+                "PAGOEFECTIVO_SECRET_KEY", secretKey), contextXml(jndiDatabase));
         shop = new TestClients.Shop(tomcat.client(), tomcat.httpsUri(), KEY_ID, apiKey, Clock.systemUTC());
+    }
+
+    /**
+     * The README's Tomcat context descriptor: settings as a context {@code <Parameter>} (an init-param) and as an
+     * {@code <Environment>} entry (JNDI), and the database as a container DataSource named by
+     * {@code resguardo/datasource}. The allowlists differ from the sandbox's loopback default in their block count,
+     * so the preflight shows that they were read.
+     */
+    static String contextXml(Path database) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Context>
+                  <Parameter name="resguardo.admin.allowlist" value="127.0.0.1/32,::1/128,10.0.0.0/8"
+                             override="false"/>
+                  <Environment name="resguardo/webhook.allowlist" value="127.0.0.1/32,::1/128,192.0.2.0/24"
+                               type="java.lang.String" override="false"/>
+                  <Environment name="resguardo/datasource" value="java:comp/env/jdbc/resguardo"
+                               type="java.lang.String" override="false"/>
+                  <Resource name="jdbc/resguardo" auth="Container" type="javax.sql.DataSource"
+                            driverClassName="org.h2.Driver" url="jdbc:h2:file:%s;WRITE_DELAY=0;LOCK_TIMEOUT=10000"
+                            username="sa" password="" maxTotal="10" maxWaitMillis="3000"
+                            defaultTransactionIsolation="READ_COMMITTED"/>
+                </Context>
+                """.formatted(database);
     }
 
     @AfterAll
@@ -154,6 +181,22 @@ class TomcatSmokeIT {
         assertEquals("PASS", AdminIT.status(checks, "database"));
         assertEquals("PASS", AdminIT.status(checks, "redaction"), "redaction works under Tomcat's JULI too");
         assertEquals("PASS", AdminIT.status(checks, "https-required"));
+    }
+
+    @Test
+    void theContextDescriptorsParameterEnvironmentAndDataSourceAreUsed() throws Exception {
+        JsonArray checks = Problem.json(send(asAdmin("admin/api/preflight")).body()).getJsonArray("checks");
+        assertTrue(detail(checks, "allowlist-admin").contains("3 block(s)"), detail(checks, "allowlist-admin"));
+        assertTrue(detail(checks, "allowlist-webhook").contains("3 block(s)"), detail(checks, "allowlist-webhook"));
+        assertTrue(detail(checks, "allowlist-api").contains("2 block(s)"), "the loopback default, for contrast");
+        assertTrue(Files.isRegularFile(jndiDatabase.resolveSibling("resguardo.mv.db")),
+                "the orders live in the DataSource's database");
+        assertFalse(Files.exists(home.resolve("db").resolve("resguardo.mv.db")), "not in the default one");
+    }
+
+    static String detail(JsonArray checks, String id) {
+        return checks.getValuesAs(JsonObject.class).stream().filter(c -> c.getString("id").equals(id))
+                .findFirst().orElseThrow().getString("detail");
     }
 
     /**
