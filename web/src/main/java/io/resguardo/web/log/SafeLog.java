@@ -17,10 +17,15 @@ public final class SafeLog {
 
     private final Logger logger;
     private final Redactor redactor;
+    private final String sourceClass;
+    private final String sourceMethod;
 
     public SafeLog(String name, Redactor redactor) {
         this.logger = Logger.getLogger(name);
         this.redactor = Objects.requireNonNull(redactor, "redactor");
+        int dot = name.lastIndexOf('.');
+        this.sourceClass = dot > 0 ? name.substring(0, dot) : name;
+        this.sourceMethod = dot > 0 ? name.substring(dot + 1) : "";
     }
 
     public boolean isLoggable(Level level) {
@@ -29,8 +34,9 @@ public final class SafeLog {
 
     public void log(Level level, String message) {
         if (logger.isLoggable(level)) {
-            // logp with the logger's own name as the source: formatters then show "io.resguardo.access", not this class.
-            logger.logp(level, logger.getName(), null,
+            // The logger's own name as the source, split at its last dot into "class" and "method": formatters that
+            // print class.method (Tomcat's OneLineFormatter) then show "io.resguardo.access", not this class or "null".
+            logger.logp(level, sourceClass, sourceMethod,
                     "[" + LogContext.requestId() + "] " + redactor.redactForLog(message, MAX_CHARS));
         }
     }
