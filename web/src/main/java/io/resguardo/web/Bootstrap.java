@@ -199,13 +199,13 @@ public final class Bootstrap implements ServletContextListener {
         }
         servlet(context, "health", new HealthServlet(database), "/health");
         servlet(context, "metrics", new MetricsServlet(metrics), "/metrics");
-        AdminSurface.register(context, new AdminDependencies(config, database, redactor, Optional::empty,
-                metrics::rejectionCounts));
-        servlet(context, "not-found", new NotFoundServlet(), "/");
-
         reconciler = new Reconciler(database.orders(), database.payments(), lookup, clock, nodeId,
                 new SafeLog("io.resguardo.reconciler", redactor));
-        reconciler.start(scheduler);
+        AdminSurface.register(context, new AdminDependencies(config, database, redactor, Optional::empty,
+                metrics::rejectionCounts, reconciler));
+        servlet(context, "not-found", new NotFoundServlet(), "/");
+
+        reconciler.start(scheduler, config.reconcileInterval());
         if (config.shopWebhookUrl().isPresent() && config.shopWebhookSecret().isPresent()) {
             callbacks = new ShopCallbacks(database.outbox(), config.shopWebhookUrl().get(),
                     config.shopWebhookSecret().get(), Optional.empty(), clock, nodeId,
