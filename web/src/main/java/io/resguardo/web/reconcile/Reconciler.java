@@ -46,8 +46,6 @@ public final class Reconciler {
     static final Duration LEASE = Duration.ofMinutes(2);
     /** Orders per pass; also PagoEfectivo's limit for one search. */
     static final int BATCH = 100;
-    /** Default time between the end of one scheduled pass and the start of the next. */
-    public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(30);
     /** The shortest wait before looking at a still-pending order again. */
     static final Duration MIN_INTERVAL = OrderStore.FIRST_CHECK_AFTER;
     /** The longest wait before looking at a still-pending order again. */
@@ -84,6 +82,10 @@ public final class Reconciler {
 
         static Decision later(Instant nextCheckAt) {
             return new Decision(null, Optional.empty(), null, nextCheckAt);
+        }
+
+        boolean resolves() {
+            return target != null;
         }
     }
 
@@ -150,12 +152,12 @@ public final class Reconciler {
             return Outcome.UPSTREAM_UNAVAILABLE;
         }
         Decision decision = decide(order, states);
-        return decision.target() != null && apply(order, decision) ? Outcome.MOVED : Outcome.UNCHANGED;
+        return decision.resolves() && apply(order, decision) ? Outcome.MOVED : Outcome.UNCHANGED;
     }
 
     /**
      * Runs a pass every {@code period} (fixed delay, the first one {@code period} from now; deployments use
-     * {@code RESGUARDO_RECONCILE_INTERVAL}, default {@link #DEFAULT_PERIOD}) on {@code executor} until
+     * {@code RESGUARDO_RECONCILE_INTERVAL}, default 30 seconds) on {@code executor} until
      * {@link #stop()}.
      *
      * @throws IllegalArgumentException when {@code period} is under one millisecond
@@ -220,7 +222,7 @@ public final class Reconciler {
     /** Resolves or releases one leased order; true when this call moved it. */
     private boolean settle(Order order, Optional<Map<String, CipState>> states) {
         Decision decision = decide(order, states);
-        if (decision.target() != null) {
+        if (decision.resolves()) {
             return apply(order, decision);
         }
         orders.release(order.id(), owner, decision.nextCheckAt());
