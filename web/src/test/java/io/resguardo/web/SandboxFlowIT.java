@@ -274,7 +274,7 @@ class SandboxFlowIT {
                     "{\"timeoutAfterCreate\":true,\"stallMs\":12000}").statusCode());
             String code = newCode();
             // The client gives up after 10 s; the order expires a little later, unpaid, as nobody saw its CIP.
-            OffsetDateTime expiry = OffsetDateTime.now(ZoneOffset.ofHours(-5)).plusSeconds(16).withNano(0);
+            OffsetDateTime expiry = OffsetDateTime.now(ZoneOffset.ofHours(-5)).plusSeconds(20).withNano(0);
             HttpResponse<String> created = shop.post("api/v1/orders", ContractIT.orderJson(code, "150.00", expiry),
                     null);
             assertEquals(502, created.statusCode(), created.body());

@@ -75,7 +75,7 @@ class TwoNodesIT {
         ZoneOffset lima = ZoneOffset.ofHours(-5);
 
         // Left to the scheduled passes: paid, then expiring soon, so both nodes find them due at once.
-        OffsetDateTime soon = OffsetDateTime.now(lima).plusSeconds(12).withNano(0);
+        OffsetDateTime soon = OffsetDateTime.now(lima).plusSeconds(20).withNano(0);
         List<String> leftAlone = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String code = Flows.newCode("TWO-S");
