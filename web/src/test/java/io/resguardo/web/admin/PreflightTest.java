@@ -161,7 +161,7 @@ class PreflightTest {
             "production,https://pe-proxy.shop.example/sandbox/v1,FAIL",
             "sandbox,,PASS",
             "sandbox,https://pre1a.services.pagoefectivo.pe,PASS",
-            "sandbox,http://127.0.0.1:8443/sandbox,PASS",
+            "sandbox,https://127.0.0.1:8443/sandbox,PASS",
             "sandbox,https://services.pagoefectivo.pe,FAIL",
             "sandbox,https://SERVICES.pagoefectivo.pe.,FAIL"})
     void environmentAndBaseUrlHostMustAgree(String environment, String baseUrl, CheckStatus expected) {
