@@ -217,13 +217,13 @@ public final class Bootstrap implements ServletContextListener {
         }
         servlet(context, "health", new HealthServlet(database), "/health");
         servlet(context, "metrics", new MetricsServlet(metrics), "/metrics");
-        AdminSurface.register(context, new AdminDependencies(config, database, redactor, clockOffset,
-                metrics::rejectionCounts));
-        servlet(context, "not-found", new NotFoundServlet(), "/");
-
         reconciler = new Reconciler(database.orders(), database.payments(), lookup, clock, nodeId,
                 new SafeLog("io.resguardo.reconciler", redactor));
-        reconciler.start(scheduler);
+        AdminSurface.register(context, new AdminDependencies(config, database, redactor, clockOffset,
+                metrics::rejectionCounts, reconciler));
+        servlet(context, "not-found", new NotFoundServlet(), "/");
+
+        reconciler.start(scheduler, config.reconcileInterval());
         alerts = alertMonitor(config, settings, metrics, guard, redactor, log, clock, scheduler);
         alerts.start(scheduler);
         if (config.shopWebhookUrl().isPresent() && config.shopWebhookSecret().isPresent()) {

@@ -63,9 +63,13 @@ class ContractIT {
     }
 
     static String orderJson(String transactionCode, String amount) {
+        return orderJson(transactionCode, amount, OffsetDateTime.now(ZoneOffset.ofHours(-5)).plusDays(1).withNano(0));
+    }
+
+    static String orderJson(String transactionCode, String amount, OffsetDateTime expiresAt) {
         return "{\"transactionCode\":\"" + transactionCode + "\",\"amount\":\"" + amount + "\",\"currency\":\"PEN\","
                 + "\"paymentConcept\":\"Zapatillas talla 42\",\"expiresAt\":\""
-                + OffsetDateTime.now(ZoneOffset.ofHours(-5)).plusDays(1).withNano(0) + "\",\"customer\":{"
+                + expiresAt + "\",\"customer\":{"
                 + "\"email\":\"" + EMAIL + "\",\"firstName\":\"Maria\",\"lastName\":\"Quispe\",\"documentType\":\"DNI\","
                 + "\"documentNumber\":\"" + DOCUMENT + "\",\"phone\":\"" + PHONE + "\",\"countryCode\":\"+51\"}}";
     }

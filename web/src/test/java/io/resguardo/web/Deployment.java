@@ -4,9 +4,12 @@ import io.resguardo.testfixtures.jetty.EmbeddedJetty;
 import io.resguardo.testfixtures.jetty.SelfSignedCertificate;
 
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -20,9 +23,9 @@ import java.util.Map;
 final class Deployment implements AutoCloseable {
     static final String KEY_ID = "shop-1";
 
-    final String secretKey = TestClients.randomText();
-    final String accessKey = TestClients.randomText();
-    final byte[] apiKey = TestClients.randomBytes(32);
+    final String secretKey;
+    final String accessKey;
+    final byte[] apiKey;
     final Path home;
     final Map<String, String> settings = new LinkedHashMap<>();
     private final List<User> users = new ArrayList<>();
@@ -31,6 +34,13 @@ final class Deployment implements AutoCloseable {
     private int httpsPort;
 
     Deployment() throws Exception {
+        this(TestClients.randomText(), TestClients.randomText(), TestClients.randomBytes(32));
+    }
+
+    private Deployment(String secretKey, String accessKey, byte[] apiKey) throws Exception {
+        this.secretKey = secretKey;
+        this.accessKey = accessKey;
+        this.apiKey = apiKey;
         home = Files.createTempDirectory("resguardo-it-");
         settings.put("resguardo.env", "sandbox");
         settings.put("resguardo.home", home.toString());
@@ -49,6 +59,30 @@ final class Deployment implements AutoCloseable {
             throw new IllegalStateException("run through failsafe: resguardo.war names the packaged WAR");
         }
         return Path.of(war);
+    }
+
+    /**
+     * Another node of the same installation: the same credentials, settings and users, its own
+     * {@code RESGUARDO_HOME} and ports. The nodes share data only through a {@code RESGUARDO_DB_URL} both name.
+     */
+    Deployment sibling() throws Exception {
+        Deployment node = new Deployment(secretKey, accessKey, apiKey);
+        settings.forEach((name, value) -> node.settings.putIfAbsent(name, value));
+        node.users.addAll(users);
+        return node;
+    }
+
+    /** A plain HTTPS call (no signature): the sandbox's own endpoints. */
+    HttpResponse<String> call(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(jetty.httpsUri().resolve(path))
+                .timeout(Duration.ofSeconds(30));
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(json));
+        }
+        return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     Deployment set(String name, String value) {

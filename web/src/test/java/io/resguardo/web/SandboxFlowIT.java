@@ -1,9 +1,5 @@
 package io.resguardo.web;
 
-import com.sun.net.httpserver.HttpServer;
-import io.resguardo.core.ResguardoException;
-import io.resguardo.core.webhook.StandardWebhooks;
-import io.resguardo.core.webhook.WebhookSecret;
 import io.resguardo.testfixtures.jetty.LogCapture;
 import io.resguardo.testfixtures.jetty.SelfSignedCertificate;
 import jakarta.json.JsonObject;
@@ -15,26 +11,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,53 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SandboxFlowIT {
     static final AtomicInteger CODES = new AtomicInteger();
 
-    /** A shop endpoint on plain loopback HTTP that verifies every callback with core's Standard Webhooks. */
-    static final class ShopEndpoint implements AutoCloseable {
-        record Received(String id, String type, String transactionCode, String rejection) {
-        }
-
-        final WebhookSecret secret = WebhookSecret.generate(new SecureRandom());
-        final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
-        final HttpServer server;
-
-        ShopEndpoint() throws IOException {
-            StandardWebhooks verifier = StandardWebhooks.of(secret, Clock.systemUTC());
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/hook", exchange -> {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                String rejection = null;
-                try {
-                    verifier.verify(exchange.getRequestHeaders()::getFirst, body);
-                } catch (ResguardoException e) {
-                    rejection = e.code().name();
-                }
-                JsonObject event = Problem.json(new String(body, StandardCharsets.UTF_8));
-                received.add(new Received(exchange.getRequestHeaders().getFirst(StandardWebhooks.HEADER_ID),
-                        event.getString("type", ""), event.getJsonObject("data").getString("transactionCode", ""),
-                        rejection));
-                exchange.sendResponseHeaders(204, -1);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
-        }
-
-        Received next() throws InterruptedException {
-            Received next = received.poll(15, TimeUnit.SECONDS);
-            assertNotNull(next, "no shop callback within 15 s");
-            return next;
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
-    }
-
     abstract static class Flow {
+        final Operator operator = new Operator("ops");
         LogCapture logs;
         ShopEndpoint shopEndpoint;
         Deployment app;
@@ -107,9 +52,10 @@ class SandboxFlowIT {
         void start() throws Exception {
             logs = new LogCapture();
             shopEndpoint = new ShopEndpoint();
-            app = deployment()
+            app = operator.on(deployment())
                     .set("resguardo.shop.webhook.url", shopEndpoint.url())
                     .set("resguardo.shop.webhook.secret", shopEndpoint.secret.revealEncoded())
+                    .set("resguardo.reconcile.interval", "PT1S")
                     .start();
             shop = app.shop();
         }
@@ -122,6 +68,7 @@ class SandboxFlowIT {
             shopEndpoint.close();
             logs.close();
             logs.assertNoneContain(app.secrets());
+            logs.assertNoneContain(operator.password);
         }
 
         @AfterEach
@@ -138,15 +85,7 @@ class SandboxFlowIT {
         }
 
         HttpResponse<String> sandbox(String method, String path, String json) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(app.jetty.httpsUri().resolve(path))
-                    .timeout(Duration.ofSeconds(30));
-            if (json == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json").method(method,
-                        HttpRequest.BodyPublishers.ofString(json));
-            }
-            return app.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return app.call(method, path, json);
         }
 
         JsonObject order(String code) throws Exception {
@@ -186,7 +125,7 @@ class SandboxFlowIT {
 
             JsonObject order = awaitStatus(code, "PAID");
             assertEquals(operation, order.getString("operationNumber"));
-            ShopEndpoint.Received callback = shopEndpoint.next();
+            ShopEndpoint.Received callback = shopEndpoint.awaitAccepted(code, Duration.ofSeconds(15));
             assertNull(callback.rejection(), "the callback must verify with the shop's secret");
             assertEquals("payment.succeeded", callback.type());
             assertEquals(code, callback.transactionCode());
@@ -198,7 +137,7 @@ class SandboxFlowIT {
             String cip = createdCip(code);
             assertEquals(202, sandbox("POST", "sandbox/cips/" + cip + "/expire", "").statusCode());
             awaitStatus(code, "EXPIRED");
-            ShopEndpoint.Received callback = shopEndpoint.next();
+            ShopEndpoint.Received callback = shopEndpoint.awaitAccepted(code, Duration.ofSeconds(15));
             assertEquals("payment.expired", callback.type());
         }
 
@@ -209,12 +148,9 @@ class SandboxFlowIT {
             String cip = createdCip(code);
             assertEquals(202, sandbox("POST", "sandbox/cips/" + cip + "/pay", "{}").statusCode());
             awaitStatus(code, "PAID");
-            ShopEndpoint.Received callback = shopEndpoint.next();
-            assertEquals(code, callback.transactionCode());
+            ShopEndpoint.Received callback = shopEndpoint.awaitAccepted(code, Duration.ofSeconds(15));
             TimeUnit.SECONDS.sleep(2);
-            List<ShopEndpoint.Received> more = new ArrayList<>();
-            shopEndpoint.received.drainTo(more);
-            assertTrue(more.stream().noneMatch(r -> r.transactionCode().equals(code)), "one callback per payment");
+            assertEquals(List.of(callback), shopEndpoint.attemptsFor(code), "one callback per payment");
             JsonObject page = Problem.json(sandbox("GET", "sandbox/cips/" + cip, null).body());
             assertEquals(3, page.getJsonArray("notifications").size());
         }
@@ -234,6 +170,59 @@ class SandboxFlowIT {
             }
             assertEquals("REJECTED", outcome, "the webhook refuses a wrong signature (401)");
             assertEquals("PENDING", order(code).getString("status"));
+        }
+
+        @Test
+        void aDroppedNotificationIsFoundByTheOperatorsCheckAndTheShopHearsOnce() throws Exception {
+            assertEquals(200, sandbox("PUT", "sandbox/faults", "{\"dropNotifications\":true}").statusCode());
+            String code = newCode();
+            String cip = createdCip(code);
+            HttpResponse<String> paid = sandbox("POST", "sandbox/cips/" + cip + "/pay", "{}");
+            assertEquals(202, paid.statusCode(), paid.body());
+            String operation = Problem.json(paid.body()).getString("operationNumber");
+            TimeUnit.SECONDS.sleep(2);
+            JsonObject page = Problem.json(sandbox("GET", "sandbox/cips/" + cip, null).body());
+            assertEquals("DROPPED", page.getJsonArray("notifications").getJsonObject(0).getString("outcome"));
+            assertEquals("PENDING", order(code).getString("status"), "nothing arrived, and no check is due yet");
+
+            HttpResponse<String> checked = operator.reconcile(app, code);
+
+            assertEquals(200, checked.statusCode(), checked.body());
+            JsonObject after = Problem.json(checked.body());
+            assertEquals("PAID", after.getString("status"));
+            assertEquals(operation, after.getString("operationNumber"));
+            assertEquals("PAID", order(code).getString("status"));
+            ShopEndpoint.Received callback = shopEndpoint.awaitAccepted(code, Duration.ofSeconds(15));
+            assertNull(callback.rejection());
+            assertEquals("payment.succeeded", callback.type());
+
+            HttpResponse<String> again = operator.reconcile(app, code);
+            assertEquals(200, again.statusCode(), "nothing to do is not an error");
+            assertEquals("PAID", Problem.json(again.body()).getString("status"));
+            TimeUnit.SECONDS.sleep(2);
+            assertEquals(List.of(callback), shopEndpoint.attemptsFor(code), "the shop hears of it once");
+            List<JsonObject> audit = operator.audit(app).stream()
+                    .filter(e -> e.getString("subject").equals(code)).toList();
+            assertEquals(2, audit.stream().filter(e -> e.getString("action").equals("order.reconcile_requested")
+                    && e.getString("actor").equals("admin:ops")).count(), audit.toString());
+            assertEquals(1, audit.stream().filter(e -> e.getString("action").equals("order.paid")
+                    && e.getString("actor").equals("reconciler")).count(), audit.toString());
+        }
+
+        @Test
+        void theOperatorsCheckNeedsAKnownOrderThePostAndTheHeader() throws Exception {
+            HttpResponse<String> unknown = operator.reconcile(app, "NO-SUCH-ORDER");
+            Problem.assertProblem(unknown, 404, "NOT_FOUND");
+            Problem.assertProblem(operator.reconcile(app, "a/b"), 404, "NOT_FOUND");
+            String code = newCode();
+            createdCip(code);
+            Problem.assertProblem(operator.send(app, operator.request(app, "admin/api/orders/" + code + "/reconcile")
+                    .POST(HttpRequest.BodyPublishers.noBody())), 403, "FORBIDDEN");
+            Problem.assertProblem(operator.send(app, operator.request(app,
+                    "admin/api/orders/" + code + "/reconcile")), 405, "METHOD_NOT_ALLOWED");
+            HttpResponse<String> pending = operator.reconcile(app, code);
+            assertEquals(200, pending.statusCode(), pending.body());
+            assertEquals("PENDING", Problem.json(pending.body()).getString("status"), "the CIP is still unpaid");
         }
 
         @Test
@@ -280,11 +269,14 @@ class SandboxFlowIT {
         }
 
         @Test
-        void aCreationWithoutAnswerKeepsTheOrderPendingAndIsNotRepeated() throws Exception {
+        void aCreationWithoutAnswerKeepsTheOrderPendingIsNeverRepeatedAndExpires() throws Exception {
             assertEquals(200, sandbox("PUT", "sandbox/faults",
                     "{\"timeoutAfterCreate\":true,\"stallMs\":12000}").statusCode());
             String code = newCode();
-            HttpResponse<String> created = create(code);
+            // The client gives up after 10 s; the order expires a little later, unpaid, as nobody saw its CIP.
+            OffsetDateTime expiry = OffsetDateTime.now(ZoneOffset.ofHours(-5)).plusSeconds(20).withNano(0);
+            HttpResponse<String> created = shop.post("api/v1/orders", ContractIT.orderJson(code, "150.00", expiry),
+                    null);
             assertEquals(502, created.statusCode(), created.body());
             assertEquals("UPSTREAM_UNAVAILABLE", Problem.json(created.body()).getString("code"));
             sandbox("DELETE", "sandbox/faults", null);
@@ -292,8 +284,17 @@ class SandboxFlowIT {
             JsonObject order = order(code);
             assertEquals("PENDING", order.getString("status"));
             assertFalse(order.containsKey("cip") && !order.isNull("cip"), "no CIP is known for it");
-            HttpResponse<String> again = create(code);
+            HttpResponse<String> again = shop.post("api/v1/orders", ContractIT.orderJson(code, "150.00", expiry), null);
             assertEquals(200, again.statusCode(), "the same order again, not a second CIP request");
+            HttpResponse<String> checked = operator.reconcile(app, code);
+            assertEquals(200, checked.statusCode(), checked.body());
+            assertEquals("PENDING", Problem.json(checked.body()).getString("status"), "nothing to ask by: no CIP");
+
+            awaitStatus(code, "EXPIRED");
+            assertEquals("payment.expired", shopEndpoint.awaitAccepted(code, Duration.ofSeconds(15)).type());
+            JsonObject issued = Problem.json(sandbox("GET", "sandbox/cips?transactionCode=" + code, null).body());
+            assertEquals(1, issued.getInt("creationRequests"), "PagoEfectivo was asked for a CIP once: " + issued);
+            assertEquals(1, issued.getJsonArray("cips").size(), issued.toString());
         }
 
         @Test

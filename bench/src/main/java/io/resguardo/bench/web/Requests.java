@@ -86,6 +86,11 @@ final class Requests {
                 + signature.signatureInput() + "\r\nSignature: " + signature.signature() + "\r\n");
     }
 
+    /** {@code POST /sandbox/cips/{cip}/pay} with an empty JSON body: the sandbox pays the CIP and notifies. */
+    byte[] sandboxPay(String cip) {
+        return request("POST", "/sandbox/cips/" + cip + "/pay", "{}".getBytes(StandardCharsets.US_ASCII), "");
+    }
+
     private byte[] request(String method, String path, byte[] body, String extraHeaders) {
         byte[] head = (method + " " + path + " HTTP/1.1\r\nHost: " + authority
                 + "\r\nContent-Type: application/json\r\n" + extraHeaders + "Content-Length: " + body.length

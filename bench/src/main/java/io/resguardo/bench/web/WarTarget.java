@@ -27,9 +27,16 @@ final class WarTarget implements Target {
     }
 
     static WarTarget start(Path war, Path home, DatabaseChoice database) {
+        return start(war, home, database, java.util.Map.of());
+    }
+
+    /** @param more further settings by environment-variable name, e.g. the shop's callback URL */
+    static WarTarget start(Path war, Path home, DatabaseChoice database, java.util.Map<String, String> more) {
         Credentials credentials = new Credentials();
         EmbeddedJetty.Builder builder = EmbeddedJetty.war(war).httpsOnly().requestLog(false);
-        credentials.initParameters(home, database.settings(home)).forEach(builder::initParameter);
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(database.settings(home));
+        settings.putAll(more);
+        credentials.initParameters(home, settings).forEach(builder::initParameter);
         try {
             return new WarTarget(builder.start(), credentials, database);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.resguardo.web.admin;
 import io.resguardo.core.redact.Redactor;
 import io.resguardo.sql.Database;
 import io.resguardo.web.config.ResguardoConfig;
+import io.resguardo.web.reconcile.Reconciler;
 
 import java.time.Duration;
 import java.util.Map;
@@ -19,15 +20,17 @@ import java.util.function.Supplier;
  * @param clockOffset our clock minus PagoEfectivo's (from its {@code Date} header), empty when not measurable; called
  *     on every preflight, so it should answer from a recent measurement rather than make a call each time
  * @param rejections this node's rejected requests by error code since start (the metrics counters)
+ * @param reconciler what {@code POST /admin/api/orders/{transactionCode}/reconcile} asks
  */
 public record AdminDependencies(ResguardoConfig config, Database database, Redactor redactor,
                                 Supplier<Optional<Duration>> clockOffset,
-                                Supplier<Map<String, Long>> rejections) {
+                                Supplier<Map<String, Long>> rejections, Reconciler reconciler) {
     public AdminDependencies {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(redactor, "redactor");
         Objects.requireNonNull(clockOffset, "clockOffset");
         Objects.requireNonNull(rejections, "rejections");
+        Objects.requireNonNull(reconciler, "reconciler");
     }
 }

@@ -45,6 +45,8 @@ public final class AdminSurface {
 
         servlet(context, "admin-dashboard", new DashboardServlet(), DashboardServlet.paths());
         servlet(context, "admin-orders", new JsonEndpoint(api::orders, log), "/admin/api/orders");
+        servlet(context, "admin-reconcile", new ReconcileServlet(deps.database(), deps.reconciler(), log),
+                "/admin/api/orders/*");
         servlet(context, "admin-notifications", new JsonEndpoint(api::notifications, log), "/admin/api/notifications");
         servlet(context, "admin-audit-verify", new JsonEndpoint(api::auditVerify, log), "/admin/api/audit/verify");
         servlet(context, "admin-audit-export", new AuditExportServlet(deps.database(), log), "/admin/api/audit/export");

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.security.Principal;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +26,6 @@ import java.util.regex.Pattern;
 final class RedeliverServlet extends Endpoint {
     private static final long serialVersionUID = 1L;
     private static final Pattern PATH = Pattern.compile("/([A-Za-z0-9_-]{1,64})/redeliver");
-    private static final Pattern USER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final transient Database database;
     private final transient SafeLog log;
@@ -52,19 +50,13 @@ final class RedeliverServlet extends Endpoint {
                 Problems.write(request, response, ErrorCode.NOT_FOUND, "no such outbox event");
                 return;
             }
-            database.audit().append(AuditRecord.of(actor(request), "outbox.redeliver",
+            database.audit().append(AuditRecord.of(AdminActor.of(request), "outbox.redeliver",
                     event.get().transactionCode(), "eventId", eventId, "from", event.get().status().name()));
-            log.info("admin: outbox event " + eventId + " queued again by " + actor(request));
+            log.info("admin: outbox event " + eventId + " queued again by " + AdminActor.of(request));
             JsonAnswers.write(response, HttpServletResponse.SC_OK,
                     AdminJson.outboxEvent(database.outbox().find(eventId).orElse(event.get())));
         } catch (DatabaseException e) {
             JsonEndpoint.database(request, response, e, log);
         }
-    }
-
-    /** {@code admin:<user>} when the user name is a plain token, else {@code admin}: the audit actor's form. */
-    private static String actor(HttpServletRequest request) {
-        Principal user = request.getUserPrincipal();
-        return user != null && USER.matcher(user.getName()).matches() ? "admin:" + user.getName() : "admin";
     }
 }

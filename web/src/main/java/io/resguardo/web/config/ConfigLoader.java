@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -35,6 +36,7 @@ final class ConfigLoader {
     static final URI SANDBOX_BASE_URL = URI.create("https://" + SANDBOX_HOST);
     static final URI PRODUCTION_BASE_URL = URI.create("https://services.pagoefectivo.pe");
 
+    static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
     private static final Pattern SERVICE_ID_DIGITS = Pattern.compile("[0-9]{1,10}");
 
     private final SettingReader read;
@@ -67,6 +69,9 @@ final class ConfigLoader {
         shopWebhook();
         new ProtectionLoader(read, problems, warnings, production(), sandboxDefaults).load(values);
         values.alertWebhookUrl = alertWebhookUrl();
+        // Above an hour, orders past their expiry would wait that long to be expired.
+        values.reconcileInterval = read.duration(RECONCILE_INTERVAL, DEFAULT_RECONCILE_INTERVAL,
+                Duration.ofSeconds(1), Duration.ofHours(1));
         if (problems.isEmpty() && sandbox != null) {
             sandbox.persistIfChanged(problems);
         }

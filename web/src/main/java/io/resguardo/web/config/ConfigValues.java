@@ -44,6 +44,7 @@ final class ConfigValues {
     int maxBodyBytes;
     Duration maxClockSkew;
     URI alertWebhookUrl;
+    Duration reconcileInterval;
     List<String> warnings;
     Path generatedCredentialsFile;
 }

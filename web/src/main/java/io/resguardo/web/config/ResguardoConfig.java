@@ -73,6 +73,7 @@ public final class ResguardoConfig {
     private final int maxBodyBytes;
     private final Duration maxClockSkew;
     private final URI alertWebhookUrl;
+    private final Duration reconcileInterval;
     private final List<String> warnings;
     private final Path generatedCredentialsFile;
 
@@ -105,6 +106,7 @@ public final class ResguardoConfig {
         this.maxBodyBytes = values.maxBodyBytes;
         this.maxClockSkew = values.maxClockSkew;
         this.alertWebhookUrl = values.alertWebhookUrl;
+        this.reconcileInterval = values.reconcileInterval;
         this.warnings = List.copyOf(values.warnings);
         this.generatedCredentialsFile = values.generatedCredentialsFile;
     }
@@ -317,6 +319,14 @@ public final class ResguardoConfig {
         return Optional.ofNullable(alertWebhookUrl);
     }
 
+    /**
+     * {@code RESGUARDO_RECONCILE_INTERVAL} (an addition to CONTRACT.md section 7): the time between the end of one
+     * reconciler pass and the start of the next, 1 second to 1 hour, default 30 seconds.
+     */
+    public Duration reconcileInterval() {
+        return reconcileInterval;
+    }
+
     /** Non-fatal notes for the start-up log (defaults taken, risky choices); never a value of a secret. */
     public List<String> warnings() {
         return warnings;
@@ -359,6 +369,7 @@ public final class ResguardoConfig {
         field(out, SettingNames.MAX_BODY_BYTES, maxBodyBytes);
         field(out, SettingNames.MAX_CLOCK_SKEW, maxClockSkew);
         field(out, SettingNames.ALERT_WEBHOOK_URL, alertWebhookUrl == null ? "none" : Urls.shown(alertWebhookUrl));
+        field(out, SettingNames.RECONCILE_INTERVAL, reconcileInterval);
         return out.append(']').toString();
     }
 

@@ -48,6 +48,8 @@ public final class SettingNames {
     public static final String MAX_BODY_BYTES = "RESGUARDO_MAX_BODY_BYTES";
     public static final String MAX_CLOCK_SKEW = "RESGUARDO_MAX_CLOCK_SKEW";
     public static final String ALERT_WEBHOOK_URL = "RESGUARDO_ALERT_WEBHOOK_URL";
+    /** An addition to CONTRACT.md section 7: the reconciler's pass period. */
+    public static final String RECONCILE_INTERVAL = "RESGUARDO_RECONCILE_INTERVAL";
 
     /** Suffix of the setting that holds the path of a file containing a secret (container secrets convention). */
     public static final String FILE_SUFFIX = "_FILE";

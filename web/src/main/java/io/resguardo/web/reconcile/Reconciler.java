@@ -34,6 +34,9 @@ import java.util.logging.Level;
  * are looked at again shortly; an order left unresolved always gets a later check. The rules and intervals are in
  * the package documentation.
  *
+ * <p>An operator may also ask about one order at once ({@link #reconcile(Order)}): the same search and the same
+ * rules, without a lease, so it may overlap a scheduled pass on that order; the ledger keeps the effect single.
+ *
  * <p>Thread-safe: passes may run concurrently (the leases keep them apart).
  */
 public final class Reconciler {
@@ -43,8 +46,6 @@ public final class Reconciler {
     static final Duration LEASE = Duration.ofMinutes(2);
     /** Orders per pass; also PagoEfectivo's limit for one search. */
     static final int BATCH = 100;
-    /** Time between the end of one scheduled pass and the start of the next. */
-    static final Duration PERIOD = Duration.ofSeconds(30);
     /** The shortest wait before looking at a still-pending order again. */
     static final Duration MIN_INTERVAL = OrderStore.FIRST_CHECK_AFTER;
     /** The longest wait before looking at a still-pending order again. */
@@ -61,6 +62,32 @@ public final class Reconciler {
     private final String owner;
     private final SafeLog log;
     private ScheduledFuture<?> scheduled;
+
+    /** What {@link #reconcile(Order)} did. */
+    public enum Outcome {
+        /** The order left {@code PENDING} through this call. */
+        MOVED,
+        /** Nothing to change: the order is still pending at PagoEfectivo, or was no longer pending here. */
+        UNCHANGED,
+        /** PagoEfectivo could not answer; nothing changed. */
+        UPSTREAM_UNAVAILABLE
+    }
+
+    /** What the rules say about one order: resolve it, or leave it for a later look. */
+    private record Decision(OrderStatus target, Optional<String> operationNumber, String reason,
+                            Instant nextCheckAt) {
+        static Decision resolve(OrderStatus target, Optional<String> operationNumber, String reason) {
+            return new Decision(target, operationNumber, reason, null);
+        }
+
+        static Decision later(Instant nextCheckAt) {
+            return new Decision(null, Optional.empty(), null, nextCheckAt);
+        }
+
+        boolean resolves() {
+            return target != null;
+        }
+    }
 
     /**
      * @param nodeId this node's name as the lease owner (1 to 80 characters, distinct per node)
@@ -107,14 +134,45 @@ public final class Reconciler {
         return moved;
     }
 
-    /** Runs a pass every {@link #PERIOD} on {@code executor} until {@link #stop()}. */
-    public synchronized void start(ScheduledExecutorService executor) {
+    /**
+     * Asks PagoEfectivo about one order now, whatever its next check time, and applies the pass's rules to it
+     * through the same {@link PaymentLedger#resolve} (a payment wins over the expiry; an order without a CIP is only
+     * ever expired, never given a new CIP). Takes no lease and leaves the order's next check as it was.
+     *
+     * @return {@link Outcome#UNCHANGED} at once for an order that is not {@code PENDING}
+     * @throws io.resguardo.sql.DatabaseException when the move could not be written
+     */
+    public Outcome reconcile(Order order) {
+        Objects.requireNonNull(order, "order");
+        if (order.status() != OrderStatus.PENDING) {
+            return Outcome.UNCHANGED;
+        }
+        Optional<Map<String, CipState>> states = search(List.of(order));
+        if (states.isEmpty() && order.cip().isPresent()) {
+            return Outcome.UPSTREAM_UNAVAILABLE;
+        }
+        Decision decision = decide(order, states);
+        return decision.resolves() && apply(order, decision) ? Outcome.MOVED : Outcome.UNCHANGED;
+    }
+
+    /**
+     * Runs a pass every {@code period} (fixed delay, the first one {@code period} from now; deployments use
+     * {@code RESGUARDO_RECONCILE_INTERVAL}, default 30 seconds) on {@code executor} until
+     * {@link #stop()}.
+     *
+     * @throws IllegalArgumentException when {@code period} is under one millisecond
+     */
+    public synchronized void start(ScheduledExecutorService executor, Duration period) {
         Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(period, "period");
+        if (period.toMillis() < 1) {
+            throw new IllegalArgumentException("period must be at least 1 ms");
+        }
         if (scheduled != null) {
             throw new IllegalStateException("reconciler already started");
         }
-        long period = PERIOD.toMillis();
-        scheduled = executor.scheduleWithFixedDelay(this::scheduledPass, period, period, TimeUnit.MILLISECONDS);
+        long millis = period.toMillis();
+        scheduled = executor.scheduleWithFixedDelay(this::scheduledPass, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Stops scheduling passes; a pass already running finishes. The executor is left to its owner. */
@@ -163,27 +221,36 @@ public final class Reconciler {
 
     /** Resolves or releases one leased order; true when this call moved it. */
     private boolean settle(Order order, Optional<Map<String, CipState>> states) {
+        Decision decision = decide(order, states);
+        if (decision.resolves()) {
+            return apply(order, decision);
+        }
+        orders.release(order.id(), owner, decision.nextCheckAt());
+        return false;
+    }
+
+    /** The rules of the package documentation, for one pending order and what PagoEfectivo said about it. */
+    private Decision decide(Order order, Optional<Map<String, CipState>> states) {
         Instant now = clock.instant();
         if (order.cip().isPresent()) {
             if (states.isEmpty()) {
-                release(order, now.plus(RETRY_AFTER_FAILURE));
-                return false;
+                return Decision.later(now.plus(RETRY_AFTER_FAILURE));
             }
             Optional<CipState> state = Optional.ofNullable(states.get().get(order.cip().get()));
             CipStatus status = state.map(CipState::status).orElse(CipStatus.UNKNOWN);
             switch (status) {
                 case PAID:
-                    return resolve(order, OrderStatus.PAID, state.get().operationNumber(), "search");
+                    return Decision.resolve(OrderStatus.PAID, state.get().operationNumber(), "search");
                 case EXPIRED:
-                    return resolve(order, OrderStatus.EXPIRED, Optional.empty(), "search");
+                    return Decision.resolve(OrderStatus.EXPIRED, Optional.empty(), "search");
                 case DELETED:
-                    return resolve(order, OrderStatus.CANCELLED, Optional.empty(), "search");
+                    return Decision.resolve(OrderStatus.CANCELLED, Optional.empty(), "search");
                 default:
                     break;
             }
         }
         if (!now.isBefore(order.expiresAt())) {
-            return resolve(order, OrderStatus.EXPIRED, Optional.empty(), "expiry");
+            return Decision.resolve(OrderStatus.EXPIRED, Optional.empty(), "expiry");
         }
         Duration age = Duration.between(order.createdAt(), now);
         if (order.cip().isEmpty() && age.compareTo(CIP_PATIENCE) >= 0) {
@@ -191,11 +258,9 @@ public final class Reconciler {
             log.warning("reconciler: order " + order.id() + " (transaction " + order.transactionCode() + ") has no CIP "
                     + "after " + CIP_PATIENCE.toMinutes() + " min (" + order.cipAttempts() + " creation attempts); "
                     + "left PENDING until its expiry");
-            release(order, order.expiresAt());
-            return false;
+            return Decision.later(order.expiresAt());
         }
-        release(order, now.plus(nextInterval(age)));
-        return false;
+        return Decision.later(now.plus(nextInterval(age)));
     }
 
     /** A quarter of the order's age, kept between {@link #MIN_INTERVAL} and {@link #MAX_INTERVAL}. */
@@ -207,15 +272,12 @@ public final class Reconciler {
         return quarter.compareTo(MAX_INTERVAL) > 0 ? MAX_INTERVAL : quarter;
     }
 
-    private boolean resolve(Order order, OrderStatus target, Optional<String> operationNumber, String reason) {
-        boolean moved = ledger.resolve(order.id(), target, ACTOR, operationNumber, reason).moved();
+    private boolean apply(Order order, Decision decision) {
+        boolean moved = ledger.resolve(order.id(), decision.target(), ACTOR, decision.operationNumber(),
+                decision.reason()).moved();
         if (moved) {
-            log.info("reconciler: order " + order.id() + " " + target + " (" + reason + ")");
+            log.info("reconciler: order " + order.id() + " " + decision.target() + " (" + decision.reason() + ")");
         }
         return moved;
-    }
-
-    private void release(Order order, Instant nextCheckAt) {
-        orders.release(order.id(), owner, nextCheckAt);
     }
 }

@@ -35,11 +35,17 @@
  * nothing changes: the orders with a CIP are released for another look in 1 minute, expired or not, and the pass
  * writes one WARNING line naming the failure kind (never a message text, which may echo data). Orders without a CIP
  * need no answer and are handled as usual. An order past its expiry stays due whatever its next check
- * ({@code OrderStore.claimDue}), so during an outage such orders are asked about on every pass (every 30 seconds,
- * one search and one WARNING line per pass) until PagoEfectivo answers; they are never expired unasked.
+ * ({@code OrderStore.claimDue}), so during an outage such orders are asked about on every pass (every 30 seconds by
+ * default, one search and one WARNING line per pass) until PagoEfectivo answers; they are never expired unasked.
  *
- * <p>{@code start} runs a pass every 30 seconds (fixed delay) on the caller's scheduler and catches everything a
- * pass throws (a database outage is one WARNING line per pass); {@code stop} cancels it and leaves the executor to
- * its owner. Logs name orders by internal id and transaction code only: no customer data, no CIP URL.
+ * <p>{@code start} runs a pass every period (fixed delay; the WAR takes {@code RESGUARDO_RECONCILE_INTERVAL}, default
+ * 30 seconds, 1 second to 1 hour) on the caller's scheduler and catches everything a pass throws (a database outage
+ * is one WARNING line per pass); {@code stop} cancels it and leaves the executor to its owner. The period only sets
+ * how often due orders are looked for: an order's first check still comes 15 minutes after its creation, and its
+ * expiry makes it due whatever its next check.
+ *
+ * <p>{@code reconcile(Order)} is the operator's "check now" (the admin API): one search for that order's CIP and the
+ * same rules, through the same ledger path, without a lease and without touching the order's next check. An order
+ * without a CIP is never searched (there is nothing to ask by) and is only expired once its expiry has passed. Logs name orders by internal id and transaction code only: no customer data, no CIP URL.
  */
 package io.resguardo.web.reconcile;

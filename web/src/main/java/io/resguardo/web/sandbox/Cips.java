@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -23,6 +24,8 @@ final class Cips {
 
     private final Map<String, Cip> byNumber = new ConcurrentHashMap<>();
     private final Set<String> transactionCodes = ConcurrentHashMap.newKeySet();
+    /** Creation requests per transaction code, refused repeats included: what a test counts. */
+    private final Map<String, AtomicInteger> creationRequests = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     /** What a state change did: the CIP after it (or as it was, when refused), empty when the CIP is unknown. */
@@ -39,6 +42,8 @@ final class Cips {
         if (byNumber.size() >= MAX_CIPS) {
             throw new PeRefusal(500, PeRefusal.INTERNAL_ERROR, "El sandbox no admite más CIPs.", List.of());
         }
+        // Bounded like the CIPs: a new code either becomes a CIP below or was counted with one before.
+        creationRequests.computeIfAbsent(request.transactionCode(), code -> new AtomicInteger()).incrementAndGet();
         if (!transactionCodes.add(request.transactionCode())) {
             throw PeRefusal.fields(List.of(new PeError(PeRefusal.DUPLICATE_TRANSACTION_CODE,
                     "El transactionCode ya fue usado en otro CIP.", "transactionCode")));
@@ -50,6 +55,17 @@ final class Cips {
                 return cip;
             }
         }
+    }
+
+    /** How many creation requests that passed validation named {@code transactionCode}, and the CIPs issued for it. */
+    record ByTransactionCode(int creationRequests, List<Cip> cips) {
+    }
+
+    ByTransactionCode byTransactionCode(String transactionCode) {
+        AtomicInteger requests = creationRequests.get(transactionCode);
+        List<Cip> issued = byNumber.values().stream().filter(c -> c.transactionCode().equals(transactionCode))
+                .toList();
+        return new ByTransactionCode(requests == null ? 0 : requests.get(), issued);
     }
 
     Optional<Cip> find(String number) {

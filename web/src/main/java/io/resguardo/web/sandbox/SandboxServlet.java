@@ -224,6 +224,11 @@ public final class SandboxServlet extends HttpServlet {
                     api(request, response, this::search);
                 }
             }
+            case "/cips" -> {
+                if (allowed(request, response, "GET")) {
+                    byTransactionCode(request, response);
+                }
+            }
             case "/faults" -> {
                 if (allowed(request, response, "GET", "PUT", "POST", "DELETE")) {
                     faults(request, response);
@@ -448,6 +453,28 @@ public final class SandboxServlet extends HttpServlet {
         try (OutputStream out = response.getOutputStream()) {
             out.write(html);
         }
+    }
+
+    /**
+     * {@code GET /cips?transactionCode=...}: how many creation requests named that transaction code and the CIPs
+     * issued for it, so a test can show that a creation was not repeated.
+     */
+    private void byTransactionCode(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] codes = request.getParameterValues("transactionCode");
+        if (codes == null || codes.length != 1 || codes[0].isEmpty() || codes[0].length() > 36) {
+            Problems.write(request, response, ErrorCode.BAD_REQUEST, "give transactionCode once, 1 to 36 characters");
+            return;
+        }
+        Cips.ByTransactionCode found = cips.byTransactionCode(codes[0]);
+        Instant now = clock.instant();
+        JsonArrayBuilder issued = Json.createArrayBuilder();
+        found.cips().forEach(cip -> issued.add(CipView.state(cip, now)));
+        response.setHeader("Cache-Control", "no-store");
+        JsonAnswers.write(response, HttpServletResponse.SC_OK, Json.createObjectBuilder()
+                .add("transactionCode", codes[0])
+                .add("creationRequests", found.creationRequests())
+                .add("cips", issued)
+                .build());
     }
 
     private void faults(HttpServletRequest request, HttpServletResponse response) throws IOException {

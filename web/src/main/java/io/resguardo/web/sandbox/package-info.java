@@ -88,6 +88,10 @@
  *       it; a 4xx other than 429 is final; no answer, 3xx, 429 and 5xx are retried after 1, 2, 4, ... seconds
  *       (capped at 10 minutes) up to {@code deliveryAttempts} sends in all (default 5; the real PagoEfectivo retries
  *       once: set 2 to mimic it). Every retry sends the same bytes.</li>
+ *   <li>{@code GET /cips?transactionCode=...}: {@code {"transactionCode","creationRequests","cips":[state…]}}, the
+ *       number of creation requests that passed validation with that transaction code (a refused repeat counts too)
+ *       and the CIPs issued for it: how a test shows that a creation was never repeated. {@code 400 BAD_REQUEST}
+ *       without exactly one non-empty {@code transactionCode}.</li>
  *   <li>{@code GET /cips/{cip}} (what {@code cipUrl} points at): JSON state plus {@code notifications} (each
  *       copy: event, operation number, attempts, last status, outcome {@code SCHEDULED}, {@code DELIVERED},
  *       {@code REJECTED}, {@code GAVE_UP}, {@code DROPPED} or {@code ABANDONED}); an escaped HTML page when the

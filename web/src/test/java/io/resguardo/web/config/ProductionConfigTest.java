@@ -61,6 +61,7 @@ class ProductionConfigTest {
         assertEquals(Duration.ofMinutes(15), config.banDuration());
         assertEquals(65536, config.maxBodyBytes());
         assertEquals(Duration.ofMinutes(5), config.maxClockSkew());
+        assertEquals(Duration.ofSeconds(30), config.reconcileInterval());
         assertEquals(Optional.empty(), config.alertWebhookUrl());
         assertEquals(Optional.empty(), config.generatedCredentialsFile());
         assertEquals(Optional.empty(), config.pagoEfectivoClientKeyStore());
@@ -271,6 +272,20 @@ class ProductionConfigTest {
             assertTrue(message.contains(name + ": "), () -> name + " missing in " + message);
         }
         assertTrue(message.contains("(7 problems)"), message);
+    }
+
+    @Test
+    void theReconcileIntervalIsADurationFromOneSecondToOneHour() {
+        assertEquals(Duration.ofSeconds(1),
+                load(with(Configs.production(home), "RESGUARDO_RECONCILE_INTERVAL", "PT1S")).reconcileInterval());
+        assertEquals(Duration.ofHours(1),
+                load(with(Configs.production(home), "RESGUARDO_RECONCILE_INTERVAL", "PT1H")).reconcileInterval());
+        for (String bad : List.of("PT0.999S", "PT0S", "-PT5S", "PT1H0.001S", "30s", "P1D")) {
+            String message = problems(with(Configs.production(home), "RESGUARDO_RECONCILE_INTERVAL", bad));
+            assertTrue(message.contains("RESGUARDO_RECONCILE_INTERVAL: must be an ISO-8601 duration from PT1S to PT1H"),
+                    () -> bad + ": " + message);
+            assertFalse(message.contains(bad), "the value is never quoted");
+        }
     }
 
     @Test

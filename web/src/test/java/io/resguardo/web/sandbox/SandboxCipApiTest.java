@@ -179,6 +179,23 @@ class SandboxCipApiTest {
     }
 
     @Test
+    void creationRequestsAreCountedPerTransactionCodeRefusedRepeatsIncluded() throws Exception {
+        String cip = sandbox.createCip("ORDER-9");
+        sandbox.api("POST", "v1/cips", sandbox.cipRequest("ORDER-9").build().toString());
+        sandbox.api("POST", "v1/cips", sandbox.cipRequest("ORDER-9").add("currency", "EUR").build().toString());
+
+        HttpResponse<String> counted = sandbox.send("GET", "cips?transactionCode=ORDER-9", null);
+        assertEquals(200, counted.statusCode(), counted.body());
+        JsonObject body = json(counted);
+        assertEquals(2, body.getInt("creationRequests"), "the invalid request never reached the CIP store");
+        assertEquals(1, body.getJsonArray("cips").size());
+        assertEquals(cip, body.getJsonArray("cips").getJsonObject(0).getJsonNumber("cip").toString());
+        assertEquals(0, json(sandbox.send("GET", "cips?transactionCode=NEVER", null)).getInt("creationRequests"));
+        assertEquals(400, sandbox.send("GET", "cips", null).statusCode());
+        assertEquals(400, sandbox.send("GET", "cips?transactionCode=A&transactionCode=B", null).statusCode());
+    }
+
+    @Test
     void anAmountOverTheMerchantMaximumIs400Code511() throws Exception {
         HttpResponse<String> response = sandbox.api("POST", "v1/cips",
                 sandbox.cipRequest("BIG").add("amount", new BigDecimal("5000.01")).build().toString());

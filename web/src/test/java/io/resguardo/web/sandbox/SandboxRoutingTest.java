@@ -41,7 +41,7 @@ class SandboxRoutingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "v1", "v2/authorizations", "cips", "cips/abc", "cips/123/refund", "faults/x",
+    @ValueSource(strings = {"", "v1", "v2/authorizations", "cips/", "cips/abc", "cips/123/refund", "faults/x",
             "v1/cips/search/more"})
     void anythingElseIs404AsProblemJson(String path) throws Exception {
         HttpResponse<String> response = sandbox.send("GET", path, null);
