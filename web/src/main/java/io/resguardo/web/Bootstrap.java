@@ -111,7 +111,7 @@ public final class Bootstrap implements ServletContextListener {
     private AccessLogFilter accessLog;
     private ScheduledExecutorService ownScheduler;
     private Reconciler reconciler;
-    private ShopCallbacks callbacks;
+    private volatile ShopCallbacks callbacks;
     private AlertMonitor alerts;
 
     @Override
@@ -187,7 +187,7 @@ public final class Bootstrap implements ServletContextListener {
         ScheduledExecutorService scheduler = scheduler();
         String nodeId = nodeId();
         NotificationIntake intake = new NotificationIntake(NotificationVerifier.of(config.pagoEfectivoKeyRing()),
-                database.payments(), redactor, metrics);
+                database.payments(), redactor, metrics, this::wakeCallbacks);
         SandboxServlet sandbox = config.environment() == Environment.SANDBOX
                 ? new SandboxServlet(config.pagoEfectivoServiceId(), config.pagoEfectivoAccessKey(),
                 config.pagoEfectivoKeyRing(), sandboxWebhook(config, intake), clock, scheduler,
@@ -219,12 +219,12 @@ public final class Bootstrap implements ServletContextListener {
         servlet(context, "metrics", new MetricsServlet(metrics), "/metrics");
         reconciler = new Reconciler(database.orders(), database.payments(), lookup, clock, nodeId,
                 new SafeLog("io.resguardo.reconciler", redactor));
+        alerts = alertMonitor(config, settings, metrics, guard, redactor, log, clock, scheduler);
         AdminSurface.register(context, new AdminDependencies(config, database, redactor, clockOffset,
-                metrics::rejectionCounts, reconciler));
+                metrics::rejectionCounts, reconciler, alerts::recent));
         servlet(context, "not-found", new NotFoundServlet(), "/");
 
         reconciler.start(scheduler, config.reconcileInterval());
-        alerts = alertMonitor(config, settings, metrics, guard, redactor, log, clock, scheduler);
         alerts.start(scheduler);
         if (config.shopWebhookUrl().isPresent() && config.shopWebhookSecret().isPresent()) {
             callbacks = new ShopCallbacks(database.outbox(), config.shopWebhookUrl().get(),
@@ -333,6 +333,14 @@ public final class Bootstrap implements ServletContextListener {
         new SecureRandom().nextBytes(random);
         String id = host.replaceAll("[^A-Za-z0-9._-]", "") + "-" + HexFormat.of().formatHex(random);
         return id.length() > 80 ? id.substring(id.length() - 80) : id;
+    }
+
+    /** A payment was just recorded: its shop event need not wait for the next callback pass. */
+    private void wakeCallbacks() {
+        ShopCallbacks running = callbacks;
+        if (running != null) {
+            running.wake();
+        }
     }
 
     /** Stops the reconciler and the callbacks and, when it is ours, the scheduler (waiting briefly for a pass). */

@@ -88,6 +88,13 @@ final class AdminApi {
                 .add("rejections", rejections)
                 .add("bans", bans())
                 .add("keys", keys())
+                .add("alerts", AdminJson.array(deps.alerts().get(), alert -> JsonBuilders.object()
+                        .add("kind", alert.kind().label())
+                        .add("at", alert.at().toString())
+                        .add("value", alert.value())
+                        .add("rule", alert.rule())
+                        .add("meaning", alert.meaning())
+                        .build()))
                 .build();
     }
 

@@ -2,10 +2,12 @@ package io.resguardo.web.admin;
 
 import io.resguardo.core.redact.Redactor;
 import io.resguardo.sql.Database;
+import io.resguardo.web.alert.AlertMonitor;
 import io.resguardo.web.config.ResguardoConfig;
 import io.resguardo.web.reconcile.Reconciler;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,10 +23,12 @@ import java.util.function.Supplier;
  *     on every preflight, so it should answer from a recent measurement rather than make a call each time
  * @param rejections this node's rejected requests by error code since start (the metrics counters)
  * @param reconciler what {@code POST /admin/api/orders/{transactionCode}/reconcile} asks
+ * @param alerts this node's recent alerts, newest first
  */
 public record AdminDependencies(ResguardoConfig config, Database database, Redactor redactor,
                                 Supplier<Optional<Duration>> clockOffset,
-                                Supplier<Map<String, Long>> rejections, Reconciler reconciler) {
+                                Supplier<Map<String, Long>> rejections, Reconciler reconciler,
+                                Supplier<List<AlertMonitor.Alert>> alerts) {
     public AdminDependencies {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(database, "database");
@@ -32,5 +36,6 @@ public record AdminDependencies(ResguardoConfig config, Database database, Redac
         Objects.requireNonNull(clockOffset, "clockOffset");
         Objects.requireNonNull(rejections, "rejections");
         Objects.requireNonNull(reconciler, "reconciler");
+        Objects.requireNonNull(alerts, "alerts");
     }
 }

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +85,8 @@ public final class ShopCallbacks {
     private final AtomicLong streakFailures = new AtomicLong();
     private final AtomicLong streakGivenUp = new AtomicLong();
     private final AtomicReference<ScheduledFuture<?>> schedule = new AtomicReference<>();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
 
     /**
      * @param shopUrl    absolute {@code https} URL ({@code http} only to a loopback host)
@@ -259,8 +262,29 @@ public final class ShopCallbacks {
             if (schedule.get() != null) {
                 throw new IllegalStateException("shop callbacks are already started");
             }
+            executor = scheduler;
             schedule.set(scheduler.scheduleWithFixedDelay(this::pass, PERIOD.toMillis(), PERIOD.toMillis(),
                     TimeUnit.MILLISECONDS));
+        }
+    }
+
+    /**
+     * Asks for a pass now, without waiting for the next tick: called when a shop event was just committed, so the
+     * shop hears of a payment within milliseconds rather than up to a second later. At most one such extra pass is
+     * queued at a time; passes running together are safe (each event is leased to one of them).
+     */
+    public void wake() {
+        ScheduledExecutorService running = executor;
+        if (running == null || schedule.get() == null || !wakePending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            running.execute(() -> {
+                wakePending.set(false);
+                pass();
+            });
+        } catch (RejectedExecutionException e) {
+            wakePending.set(false);
         }
     }
 

@@ -7,7 +7,9 @@
  *   <li>One pass claims up to 32 due events with a 1-minute lease and sends them concurrently (the outbox hands out
  *       at most one event per order, so order per order holds); each answer is awaited at most 20 s (connect 5 s,
  *       headers 10 s, the rest for the body, which is discarded), inside the lease. Passes run one second apart
- *       ({@code scheduleWithFixedDelay}), so an order's next event goes out at the earliest one pass later.</li>
+ *       ({@code scheduleWithFixedDelay}), so an order's next event goes out at the earliest one pass later. A payment
+ *       the webhook just recorded also wakes a pass at once ({@code ShopCallbacks.wake}), so its event does not wait
+ *       for the tick.</li>
  *   <li>Only a 2xx settles an event. Every other outcome, 4xx included, is retried: a shop answering 400 or 404 is
  *       more likely misconfigured or mid-deploy than permanently refusing, and 24 h of retries is what the contract
  *       promises. Redirects are not followed (a 3xx is a failure): the signature is for the configured URL.</li>

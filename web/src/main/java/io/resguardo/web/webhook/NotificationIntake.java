@@ -37,9 +37,17 @@ public final class NotificationIntake {
     private final Metrics metrics;
     private final SafeLog log;
     private final SafeLog alerts;
+    private final Runnable onAccepted;
 
     public NotificationIntake(NotificationVerifier verifier, PaymentLedger ledger, Redactor redactor,
                               Metrics metrics) {
+        this(verifier, ledger, redactor, metrics, () -> { });
+    }
+
+    /** @param onAccepted told after a notification moved an order (a shop event is waiting): wakes the callbacks */
+    public NotificationIntake(NotificationVerifier verifier, PaymentLedger ledger, Redactor redactor,
+                              Metrics metrics, Runnable onAccepted) {
+        this.onAccepted = Objects.requireNonNull(onAccepted, "onAccepted");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
@@ -121,6 +129,9 @@ public final class NotificationIntake {
         String status = result.repeated() || result.outcome() == NotificationOutcome.DUPLICATE
                 ? NotificationOutcome.DUPLICATE.name() : NotificationOutcome.ACCEPTED.name();
         metrics.notification(status);
+        if (!result.repeated() && result.outcome() == NotificationOutcome.ACCEPTED) {
+            onAccepted.run();
+        }
         return Receipt.ok(status);
     }
 

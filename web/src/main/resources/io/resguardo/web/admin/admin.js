@@ -53,6 +53,13 @@ function showSummary(summary) {
     cell(row, ban.client);
     cell(row, ban.remainingSeconds + ' s left');
   });
+  fill('alerts', summary.alerts, (row, alert) => {
+    cell(row, alert.at);
+    cell(row, alert.kind, 'FAIL');
+    cell(row, alert.value);
+    cell(row, alert.rule);
+    cell(row, alert.meaning);
+  });
   fill('keys', summary.keys, (row, key) => {
     cell(row, key.id);
     cell(row, key.current ? 'yes' : 'no');
@@ -115,7 +122,31 @@ function showOrders(answer) {
     cell(row, order.status, order.status);
     cell(row, order.cip);
     cell(row, order.paidAt);
+    const actions = cell(row, '');
+    if (order.status === 'PENDING' && order.cip) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = 'Check now';
+      button.title = 'Ask PagoEfectivo about this order now';
+      button.addEventListener('click', () => checkNow(order.transactionCode, button));
+      actions.appendChild(button);
+    }
   });
+}
+
+async function checkNow(transactionCode, button) {
+  button.disabled = true;
+  try {
+    const response = await fetch('api/orders/' + encodeURIComponent(transactionCode) + '/reconcile',
+      { method: 'POST', headers: CSRF, cache: 'no-store' });
+    if (!response.ok) {
+      throw new Error('check: ' + response.status);
+    }
+    await refresh();
+  } catch (e) {
+    setStatus(e.message, true);
+    button.disabled = false;
+  }
 }
 
 async function redeliver(eventId, button) {
