@@ -190,14 +190,14 @@ public final class Bootstrap implements ServletContextListener {
                 database.payments(), redactor, metrics, this::wakeCallbacks);
         SandboxServlet sandbox = config.environment() == Environment.SANDBOX
                 ? new SandboxServlet(config.pagoEfectivoServiceId(), config.pagoEfectivoAccessKey(),
-                config.pagoEfectivoKeyRing(), sandboxWebhook(config, intake), clock, scheduler,
+                config.pagoEfectivoKeyRing(), sandboxWebhook(config, intake, metrics), clock, scheduler,
                 SandboxOptions.defaults())
                 : null;
         CipIssuer cips;
         CipLookup lookup;
         Supplier<Optional<Duration>> clockOffset;
         if (sandbox != null && !config.pagoEfectivoBaseUrlSet()) {
-            cips = new LocalSandboxCipIssuer(database.orders(), sandbox);
+            cips = new LocalSandboxCipIssuer(database.orders(), database.payments(), sandbox);
             lookup = sandbox::searchLocally;
             // The built-in sandbox runs on this JVM's clock: its offset is nil by construction.
             clockOffset = () -> Optional.of(Duration.ZERO);
@@ -289,7 +289,8 @@ public final class Bootstrap implements ServletContextListener {
      * Where the sandbox's notifications go: over HTTPS to this WAR's webhook when the PagoEfectivo base URL is this
      * WAR's {@code .../sandbox}; otherwise handed to the webhook's processing in-process.
      */
-    private static SandboxWebhook sandboxWebhook(ResguardoConfig config, NotificationIntake intake) {
+    private static SandboxWebhook sandboxWebhook(ResguardoConfig config, NotificationIntake intake,
+                                                 Metrics metrics) {
         URI base = config.pagoEfectivoBaseUrl();
         String path = base.getRawPath() == null ? "" : base.getRawPath();
         if (config.pagoEfectivoBaseUrlSet() && path.endsWith("/sandbox")) {
@@ -298,7 +299,14 @@ public final class Bootstrap implements ServletContextListener {
             return SandboxWebhook.http(webhook, config.pagoEfectivoTrustStore().orElse(null),
                     SandboxOptions.defaults().deliveryTimeout());
         }
-        return (body, signature) -> intake.receive(body, signature).status();
+        return (body, signature) -> {
+            NotificationIntake.Receipt receipt = intake.receive(body, signature);
+            if (!receipt.delivered()) {
+                // What the access log filter counts for a request that came over HTTP: the alerts read it.
+                metrics.rejection(receipt.code());
+            }
+            return receipt.status();
+        };
     }
 
     private static PagoEfectivoClient client(ResguardoConfig config, Redactor redactor, Clock clock) {

@@ -56,6 +56,7 @@ class SandboxFlowIT {
                     .set("resguardo.shop.webhook.url", shopEndpoint.url())
                     .set("resguardo.shop.webhook.secret", shopEndpoint.secret.revealEncoded())
                     .set("resguardo.reconcile.interval", "PT1S")
+                    .set("resguardo.alert.signature.failures", "1/PT1M")
                     .start();
             shop = app.shop();
         }
@@ -170,6 +171,23 @@ class SandboxFlowIT {
             }
             assertEquals("REJECTED", outcome, "the webhook refuses a wrong signature (401)");
             assertEquals("PENDING", order(code).getString("status"));
+            // The alert monitor samples every 10 s; this deployment alerts on a single authentication failure.
+            long alertDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
+            while (System.nanoTime() < alertDeadline && !logs.contains("ALERT signature_failures")) {
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+            assertTrue(logs.contains("ALERT signature_failures"), "the wrong signature raised the alert");
+        }
+
+        @Test
+        void anAmountOverTheMerchantsMaximumIsRefusedNamingTheFieldAndTheOrderFails() throws Exception {
+            String code = newCode();
+            HttpResponse<String> created = shop.post("api/v1/orders", ContractIT.orderJson(code, "150000.00"), null);
+            assertEquals(422, created.statusCode(), created.body());
+            JsonObject problem = Problem.json(created.body());
+            assertEquals("VALIDATION_FAILED", problem.getString("code"));
+            assertEquals("amount", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+            assertEquals("FAILED", order(code).getString("status"), "no CIP will ever come for it");
         }
 
         @Test

@@ -5,6 +5,8 @@ import io.resguardo.core.ResguardoException;
 import io.resguardo.core.redact.Redactor;
 import io.resguardo.core.secret.KeyRing;
 import io.resguardo.core.secret.Secret;
+import io.resguardo.core.validation.FieldError;
+import io.resguardo.core.validation.FieldErrorCode;
 import io.resguardo.core.validation.ValidationException;
 import io.resguardo.web.http.Bodies;
 import io.resguardo.web.http.JsonAnswers;
@@ -165,8 +167,8 @@ public final class SandboxServlet extends HttpServlet {
      * {@code timeoutAfterCreate} (the CIP is stored, the caller learns nothing, as after a timeout).
      *
      * @param sandboxBase where this servlet is reached ({@code https://host/context/sandbox}), for the cipUrl
-     * @throws ResguardoException {@code UPSTREAM_UNAVAILABLE} under a fault, for a reused transaction code or an
-     *                            amount over the sandbox's maximum
+     * @throws ValidationException naming {@code amount} when it is over the sandbox's maximum (PagoEfectivo's 511)
+     * @throws ResguardoException {@code UPSTREAM_UNAVAILABLE} under a fault or for a reused transaction code
      */
     public LocalCip issueLocally(String transactionCode, String currency, java.math.BigDecimal amount,
                                  Instant expiresAt, URI sandboxBase) throws ResguardoException {
@@ -176,7 +178,9 @@ public final class SandboxServlet extends HttpServlet {
             throw new ResguardoException(ErrorCode.UPSTREAM_UNAVAILABLE, "the sandbox failed the creation (fault)");
         }
         if (amount.compareTo(options.maxAmount()) > 0) {
-            throw new ResguardoException(ErrorCode.UPSTREAM_UNAVAILABLE, "amount over the sandbox's maximum");
+            // PagoEfectivo's 511, as the HTTP client maps it: the field is named, the shop can fix it.
+            throw new ValidationException(new FieldError("amount", FieldErrorCode.OUT_OF_RANGE,
+                    "over the merchant's maximum per CIP (" + options.maxAmount().toPlainString() + ")"));
         }
         Cip cip;
         try {
