@@ -43,6 +43,7 @@ import io.resguardo.web.ops.HealthServlet;
 import io.resguardo.web.ops.Metrics;
 import io.resguardo.web.ops.MetricsServlet;
 import io.resguardo.web.ops.NotFoundServlet;
+import io.resguardo.web.ops.RejectionTimeline;
 import io.resguardo.web.pagoefectivo.PagoEfectivoClient;
 import io.resguardo.web.reconcile.CipLookup;
 import io.resguardo.web.reconcile.Reconciler;
@@ -113,6 +114,7 @@ public final class Bootstrap implements ServletContextListener {
     private Reconciler reconciler;
     private volatile ShopCallbacks callbacks;
     private AlertMonitor alerts;
+    private RejectionTimeline rejectionTimeline;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -220,12 +222,14 @@ public final class Bootstrap implements ServletContextListener {
         reconciler = new Reconciler(database.orders(), database.payments(), lookup, clock, nodeId,
                 new SafeLog("io.resguardo.reconciler", redactor));
         alerts = alertMonitor(config, settings, metrics, guard, redactor, log, clock, scheduler);
+        rejectionTimeline = new RejectionTimeline(metrics::rejectionCounts, clock);
         AdminSurface.register(context, new AdminDependencies(config, database, redactor, clockOffset,
-                metrics::rejectionCounts, reconciler, alerts::recent));
+                metrics::rejectionCounts, reconciler, alerts::recent, () -> rejectionTimeline.last(15)));
         servlet(context, "not-found", new NotFoundServlet(), "/");
 
         reconciler.start(scheduler, config.reconcileInterval());
         alerts.start(scheduler);
+        rejectionTimeline.start(scheduler);
         if (config.shopWebhookUrl().isPresent() && config.shopWebhookSecret().isPresent()) {
             callbacks = new ShopCallbacks(database.outbox(), config.shopWebhookUrl().get(),
                     config.shopWebhookSecret().get(), Optional.empty(), clock, nodeId,
@@ -355,6 +359,9 @@ public final class Bootstrap implements ServletContextListener {
     private void stopWork() {
         if (alerts != null) {
             alerts.stop();
+        }
+        if (rejectionTimeline != null) {
+            rejectionTimeline.stop();
         }
         if (reconciler != null) {
             reconciler.stop();

@@ -88,6 +88,12 @@ final class AdminApi {
                 .add("rejections", rejections)
                 .add("bans", bans())
                 .add("keys", keys())
+                .add("rejectionsOverTime", AdminJson.array(deps.rejectionsOverTime().get(), minute -> {
+                    JsonObjectBuilder counts = JsonBuilders.object();
+                    new TreeMap<>(minute.counts()).forEach(counts::add);
+                    return JsonBuilders.object().add("minute", minute.minute().toString()).add("counts", counts)
+                            .build();
+                }))
                 .add("alerts", AdminJson.array(deps.alerts().get(), alert -> JsonBuilders.object()
                         .add("kind", alert.kind().label())
                         .add("at", alert.at().toString())

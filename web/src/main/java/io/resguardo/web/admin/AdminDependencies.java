@@ -4,6 +4,7 @@ import io.resguardo.core.redact.Redactor;
 import io.resguardo.sql.Database;
 import io.resguardo.web.alert.AlertMonitor;
 import io.resguardo.web.config.ResguardoConfig;
+import io.resguardo.web.ops.RejectionTimeline;
 import io.resguardo.web.reconcile.Reconciler;
 
 import java.time.Duration;
@@ -24,11 +25,13 @@ import java.util.function.Supplier;
  * @param rejections this node's rejected requests by error code since start (the metrics counters)
  * @param reconciler what {@code POST /admin/api/orders/{transactionCode}/reconcile} asks
  * @param alerts this node's recent alerts, newest first
+ * @param rejectionsOverTime this node's rejections by code for the last minutes, newest first
  */
 public record AdminDependencies(ResguardoConfig config, Database database, Redactor redactor,
                                 Supplier<Optional<Duration>> clockOffset,
                                 Supplier<Map<String, Long>> rejections, Reconciler reconciler,
-                                Supplier<List<AlertMonitor.Alert>> alerts) {
+                                Supplier<List<AlertMonitor.Alert>> alerts,
+                                Supplier<List<RejectionTimeline.Minute>> rejectionsOverTime) {
     public AdminDependencies {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(database, "database");
@@ -37,5 +40,6 @@ public record AdminDependencies(ResguardoConfig config, Database database, Redac
         Objects.requireNonNull(rejections, "rejections");
         Objects.requireNonNull(reconciler, "reconciler");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(rejectionsOverTime, "rejectionsOverTime");
     }
 }

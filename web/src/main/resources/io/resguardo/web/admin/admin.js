@@ -53,6 +53,11 @@ function showSummary(summary) {
     cell(row, ban.client);
     cell(row, ban.remainingSeconds + ' s left');
   });
+  fill('rejections-over-time', summary.rejectionsOverTime, (row, minute) => {
+    cell(row, minute.minute.substring(11, 16));
+    const entries = Object.entries(minute.counts);
+    cell(row, entries.length === 0 ? 'none' : entries.map(([code, n]) => code + ' ' + n).join(', '));
+  });
   fill('alerts', summary.alerts, (row, alert) => {
     cell(row, alert.at);
     cell(row, alert.kind, 'FAIL');
