@@ -17,7 +17,7 @@ import java.util.logging.Level;
  * latency: the same at a fixed offered rate, open loop.
  *
  * <p>Options: {@code --war PATH} (default {@code web/target/resguardo.war}), {@code --connections N} (32),
- * {@code --warmup S} (10), {@code --duration S} (20), {@code --orders N} (orders for the throughput run, 300000),
+ * {@code --warmup S} (10), {@code --duration S} (20), {@code --orders N} (orders for the throughput run, 60000: the built-in sandbox keeps at most 100000 CIPs),
  * {@code --rate R} (500), {@code --latency-seconds S} (20), {@code --latency-connections N} (32),
  * {@code --access-log warning,info}, {@code --db h2|postgresql|url:<jdbc url>} (see {@link DatabaseChoice}),
  * {@code --pool N} (Resguardo's default), {@code --profile FILE.jfr} (a JFR profile of each measured throughput
@@ -33,7 +33,7 @@ public final class NotificationLoad {
         int connections = options.integer("connections", 32);
         Duration warmUp = Duration.ofSeconds(options.integer("warmup", 10));
         Duration measure = Duration.ofSeconds(options.integer("duration", 20));
-        int orders = options.integer("orders", 300_000);
+        int orders = options.integer("orders", 60_000);
         double rate = options.integer("rate", 500);
         Duration latencySeconds = Duration.ofSeconds(options.integer("latency-seconds", 20));
         int latencyConnections = options.integer("latency-connections", 32);
