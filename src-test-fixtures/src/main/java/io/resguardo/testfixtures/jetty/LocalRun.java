@@ -43,8 +43,11 @@ public final class LocalRun {
         int httpsPort = Integer.getInteger("resguardo.local.httpsPort", 8443);
         Path home = home();
         Path local = Files.createDirectories(home.resolve("local"));
-        SelfSignedCertificate certificate = SelfSignedCertificate.generate(local.resolve("tls"));
-        Path truststore = certificate.truststore(local.resolve("tls"));
+        // A new certificate for every run: keytool will not add to an earlier run's keystore (its password was random).
+        Path tls = local.resolve("tls");
+        deleteRecursively(tls);
+        SelfSignedCertificate certificate = SelfSignedCertificate.generate(tls);
+        Path truststore = certificate.truststore(tls);
         Path pem = writePem(local.resolve("localhost.pem"), certificate);
         Path apiKey = apiKey(local.resolve("api-key"));
         Path order = writeOrder(local.resolve("order.json"));
@@ -91,6 +94,17 @@ public final class LocalRun {
                 + " RESGUARDO_SHOP_WEBHOOK_SECRET); until then they wait in the outbox.");
         System.out.println();
         stopped.await();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static Path home() {
