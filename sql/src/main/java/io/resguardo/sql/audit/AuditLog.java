@@ -63,7 +63,7 @@ public final class AuditLog {
             head = chain(c, head, Integer.MAX_VALUE);
             AuditEntry entry = link(c, head, Timestamps.truncate(clock.instant()), record.actor(), record.action(),
                     record.subject(), detailJson(record.detail()));
-            moveHead(c, entry);
+            moveHead(c, new Head(entry.sequence(), entry.entryHash()));
             return entry;
         });
     }
@@ -150,12 +150,7 @@ public final class AuditLog {
             }
             delete.executeBatch();
         }
-        try (PreparedStatement ps =
-                     c.prepareStatement("UPDATE audit_head SET last_sequence = ?, last_hash = ? WHERE id = 1")) {
-            ps.setLong(1, current.sequence());
-            ps.setString(2, current.hash());
-            ps.executeUpdate();
-        }
+        moveHead(c, current);
         return current;
     }
 
@@ -188,11 +183,11 @@ public final class AuditLog {
         ps.setString(8, entry.entryHash());
     }
 
-    private static void moveHead(Connection c, AuditEntry entry) throws SQLException {
+    private static void moveHead(Connection c, Head head) throws SQLException {
         try (PreparedStatement ps =
                      c.prepareStatement("UPDATE audit_head SET last_sequence = ?, last_hash = ? WHERE id = 1")) {
-            ps.setLong(1, entry.sequence());
-            ps.setString(2, entry.entryHash());
+            ps.setLong(1, head.sequence());
+            ps.setString(2, head.hash());
             ps.executeUpdate();
         }
     }

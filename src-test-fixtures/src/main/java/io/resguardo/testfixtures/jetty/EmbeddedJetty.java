@@ -150,7 +150,8 @@ public final class EmbeddedJetty implements AutoCloseable {
                 .build();
     }
 
-    private static void deleteRecursively(Path root) {
+    /** Deletes {@code root} and everything under it; nothing when it does not exist. */
+    static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
         }

@@ -45,7 +45,7 @@ public final class LocalRun {
         Path local = Files.createDirectories(home.resolve("local"));
         // A new certificate for every run: keytool will not add to an earlier run's keystore (its password was random).
         Path tls = local.resolve("tls");
-        deleteRecursively(tls);
+        EmbeddedJetty.deleteRecursively(tls);
         SelfSignedCertificate certificate = SelfSignedCertificate.generate(tls);
         Path truststore = certificate.truststore(tls);
         Path pem = writePem(local.resolve("localhost.pem"), certificate);
@@ -94,17 +94,6 @@ public final class LocalRun {
                 + " RESGUARDO_SHOP_WEBHOOK_SECRET); until then they wait in the outbox.");
         System.out.println();
         stopped.await();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private static Path home() {

@@ -1,12 +1,11 @@
 package io.resguardo.web.alert;
 
-import io.resguardo.core.InvalidConfigurationException;
 import io.resguardo.core.webhook.StandardWebhooks;
 import io.resguardo.core.webhook.WebhookSecret;
+import io.resguardo.web.callback.CallbackTls;
 import io.resguardo.web.log.SafeLog;
 import jakarta.json.Json;
 
-import javax.net.ssl.SSLParameters;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +15,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -25,8 +24,8 @@ import java.util.function.Consumer;
  * Posts each alert to {@code RESGUARDO_ALERT_WEBHOOK_URL}, signed as Standard Webhooks with the shop webhook secret
  * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}); body
  * {@code {"type":"alert.<kind>","timestamp","data":{"kind","value","rule","meaning"}}}. One attempt, 10 s, on the
- * given executor, never on the caller's thread; TLS 1.2/1.3 with host names verified (JVM trust), plain HTTP only to
- * a loopback host.
+ * given executor, never on the caller's thread; the shop callbacks' TLS and URL rules ({@link CallbackTls}, JVM
+ * trust).
  */
 public final class AlertWebhook implements Consumer<AlertMonitor.Alert> {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -40,27 +39,12 @@ public final class AlertWebhook implements Consumer<AlertMonitor.Alert> {
     private final SecureRandom random = new SecureRandom();
 
     public AlertWebhook(URI url, WebhookSecret secret, Clock clock, Executor executor, SafeLog log) {
-        this.url = checked(Objects.requireNonNull(url, "url"));
+        this.url = CallbackTls.checkedUrl(Objects.requireNonNull(url, "url"), "RESGUARDO_ALERT_WEBHOOK_URL");
         this.signer = StandardWebhooks.of(Objects.requireNonNull(secret, "secret"), clock);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.log = Objects.requireNonNull(log, "log");
-        SSLParameters tls = new SSLParameters();
-        tls.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-        tls.setEndpointIdentificationAlgorithm("HTTPS");
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).sslParameters(tls).build();
-    }
-
-    private static URI checked(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        String host = url.getHost();
-        boolean loopback = "localhost".equalsIgnoreCase(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
-        if (host == null || !(scheme.equals("https") || scheme.equals("http") && loopback)) {
-            throw new InvalidConfigurationException("RESGUARDO_ALERT_WEBHOOK_URL must be an absolute https URL "
-                    + "(http only to a loopback host)");
-        }
-        return url;
+        this.client = CallbackTls.client(Optional.empty(), TIMEOUT);
     }
 
     @Override

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -98,7 +97,8 @@ public final class ShopCallbacks {
     public ShopCallbacks(Outbox outbox, URI shopUrl, WebhookSecret secret, Optional<KeyStore> trustStore,
                          Clock clock, String nodeId, DoubleSupplier jitter, SafeLog log) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
-        this.shopUrl = checkedUrl(Objects.requireNonNull(shopUrl, "shopUrl"));
+        this.shopUrl = CallbackTls.checkedUrl(Objects.requireNonNull(shopUrl, "shopUrl"),
+                "RESGUARDO_SHOP_WEBHOOK_URL");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.signer = StandardWebhooks.of(Objects.requireNonNull(secret, "secret"), clock);
         this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
@@ -107,24 +107,7 @@ public final class ShopCallbacks {
         }
         this.backoff = new Backoff(Objects.requireNonNull(jitter, "jitter"));
         this.log = Objects.requireNonNull(log, "log");
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(CallbackTls.context(Objects.requireNonNull(trustStore, "trustStore")))
-                .sslParameters(CallbackTls.parameters())
-                .build();
-    }
-
-    private static URI checkedUrl(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        String host = url.getHost();
-        boolean loopback = "localhost".equalsIgnoreCase(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
-        if (host == null || !(scheme.equals("https") || scheme.equals("http") && loopback)) {
-            throw new InvalidConfigurationException("RESGUARDO_SHOP_WEBHOOK_URL must be an absolute https URL "
-                    + "(http only to a loopback host)");
-        }
-        return url;
+        this.client = CallbackTls.client(Objects.requireNonNull(trustStore, "trustStore"), CONNECT_TIMEOUT);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.resguardo.web.sandbox;
 
+import io.resguardo.web.pagoefectivo.CipState;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -8,8 +9,10 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The JSON of a CIP's state (search entries, the CIP page) and the small HTML page {@code cipUrl} shows. */
 final class CipView {
@@ -35,7 +38,7 @@ final class CipView {
     }
 
     /** The state as Resguardo's PagoEfectivo client reads it from a search answer. */
-    static io.resguardo.web.pagoefectivo.CipState asState(Cip cip, Instant now) {
+    static CipState asState(Cip cip, Instant now) {
         io.resguardo.web.pagoefectivo.CipStatus status = switch (cip.statusAt(now)) {
             case PENDING -> io.resguardo.web.pagoefectivo.CipStatus.PENDING;
             case PAID -> io.resguardo.web.pagoefectivo.CipStatus.PAID;
@@ -43,12 +46,12 @@ final class CipView {
             case DELETED -> io.resguardo.web.pagoefectivo.CipStatus.DELETED;
         };
         boolean paid = cip.status() == CipStatus.PAID;
-        return new io.resguardo.web.pagoefectivo.CipState(cip.number(), status, cip.statusAt(now).wireName(),
-                java.util.Optional.of(cip.transactionCode()), java.util.Optional.of(cip.amount()),
-                java.util.Optional.of(cip.currency()),
-                paid ? java.util.Optional.of(cip.operationNumber()) : java.util.Optional.empty(),
-                paid ? java.util.Optional.of(cip.paidAt().atOffset(java.time.ZoneOffset.ofHours(-5)))
-                        : java.util.Optional.empty());
+        return new CipState(cip.number(), status, cip.statusAt(now).wireName(),
+                Optional.of(cip.transactionCode()), Optional.of(cip.amount()),
+                Optional.of(cip.currency()),
+                paid ? Optional.of(cip.operationNumber()) : Optional.empty(),
+                paid ? Optional.of(cip.paidAt().atOffset(ZoneOffset.ofHours(-5)))
+                        : Optional.empty());
     }
 
     /** The state and every notification sent for the CIP. */

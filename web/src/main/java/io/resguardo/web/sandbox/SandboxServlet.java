@@ -13,6 +13,7 @@ import io.resguardo.web.http.JsonAnswers;
 import io.resguardo.web.http.Problems;
 import io.resguardo.web.http.StrictJson;
 import io.resguardo.web.log.SafeLog;
+import io.resguardo.web.pagoefectivo.CipState;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -27,6 +28,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
@@ -170,7 +173,7 @@ public final class SandboxServlet extends HttpServlet {
      * @throws ValidationException naming {@code amount} when it is over the sandbox's maximum (PagoEfectivo's 511)
      * @throws ResguardoException {@code UPSTREAM_UNAVAILABLE} under a fault or for a reused transaction code
      */
-    public LocalCip issueLocally(String transactionCode, String currency, java.math.BigDecimal amount,
+    public LocalCip issueLocally(String transactionCode, String currency, BigDecimal amount,
                                  Instant expiresAt, URI sandboxBase) throws ResguardoException {
         FaultSettings now = faults.current();
         pause(now.latencyMs());
@@ -184,7 +187,7 @@ public final class SandboxServlet extends HttpServlet {
         }
         Cip cip;
         try {
-            cip = cips.create(new NewCip(currency, amount.setScale(2, java.math.RoundingMode.UNNECESSARY),
+            cip = cips.create(new NewCip(currency, amount.setScale(2, RoundingMode.UNNECESSARY),
                     transactionCode, expiresAt), clock.instant());
         } catch (PeRefusal refusal) {
             throw new ResguardoException(ErrorCode.UPSTREAM_UNAVAILABLE, "the sandbox refused the CIP (code "
@@ -198,9 +201,9 @@ public final class SandboxServlet extends HttpServlet {
     }
 
     /** The states of {@code numbers} as {@code POST /v1/cips/search} reports them; unknown CIPs are left out. */
-    public List<io.resguardo.web.pagoefectivo.CipState> searchLocally(List<String> numbers) {
+    public List<CipState> searchLocally(List<String> numbers) {
         Instant at = clock.instant();
-        List<io.resguardo.web.pagoefectivo.CipState> states = new ArrayList<>();
+        List<CipState> states = new ArrayList<>();
         for (String number : numbers) {
             cips.find(number).ifPresent(cip -> states.add(CipView.asState(cip, at)));
         }
