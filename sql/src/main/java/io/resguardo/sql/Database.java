@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.resguardo.core.InvalidConfigurationException;
 import io.resguardo.sql.audit.AuditLog;
+import io.resguardo.sql.internal.GroupFlush;
+import io.resguardo.sql.internal.H2Flush;
 import io.resguardo.sql.internal.SqlErrors;
 import io.resguardo.sql.internal.Transactions;
 import io.resguardo.sql.migration.MigrationReport;
@@ -24,6 +26,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,11 +58,12 @@ public final class Database implements AutoCloseable {
 
     static final long CHAIN_PERIOD_MILLIS = 200;
 
-    private Database(DataSource dataSource, HikariDataSource ownPool, MigrationReport migrations, Clock clock) {
+    private Database(DataSource dataSource, HikariDataSource ownPool, MigrationReport migrations,
+                     Optional<GroupFlush> durability, Clock clock) {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.migrations = migrations;
-        this.transactions = new Transactions(dataSource);
+        this.transactions = new Transactions(dataSource, durability);
         this.audit = new AuditLog(transactions, clock);
         this.outbox = new Outbox(transactions, clock);
         this.orders = new OrderStore(transactions, clock, audit);
@@ -106,9 +110,18 @@ public final class Database implements AutoCloseable {
             pool = pool(settings);
             dataSource = pool;
         }
+        // The embedded default is H2 with its write delay: our commits wait for a group flush instead (see
+        // DatabaseSettings.embeddedUrl). Any other database's commit is durable by itself, or as its URL says.
+        Optional<GroupFlush> durability = settings.kind() == DatabaseSettings.Kind.EMBEDDED
+                ? Optional.of(new GroupFlush(new H2Flush())) : Optional.empty();
         try {
             MigrationReport report = SchemaMigrator.standard(clock).migrate(dataSource);
-            return new Database(dataSource, pool, report, clock);
+            if (durability.isPresent()) {
+                try (Connection c = dataSource.getConnection()) {
+                    durability.get().awaitDurable(c);
+                }
+            }
+            return new Database(dataSource, pool, report, durability, clock);
         } catch (SQLException e) {
             closeQuietly(pool);
             throw SqlErrors.translate(e, "migrating the schema");
@@ -144,14 +157,14 @@ public final class Database implements AutoCloseable {
      * asking {@code DriverManager}: in a container, DriverManager may hold a driver registered by an earlier
      * deployment's class loader, which this deployment is not allowed to use ("no suitable driver").
      */
-    static java.util.Optional<String> driverFor(String url) {
+    static Optional<String> driverFor(String url) {
         if (url.startsWith("jdbc:h2:")) {
-            return java.util.Optional.of("org.h2.Driver");
+            return Optional.of("org.h2.Driver");
         }
         if (url.startsWith("jdbc:postgresql:")) {
-            return java.util.Optional.of("org.postgresql.Driver");
+            return Optional.of("org.postgresql.Driver");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static DataSource lookup(String name) {

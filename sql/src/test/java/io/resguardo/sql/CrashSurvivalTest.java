@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The embedded default keeps what it confirmed when the JVM is killed outright (SIGKILL: no shutdown hook, no
- * close), which is what {@code WRITE_DELAY=0} in {@link DatabaseSettings#embeddedUrl} is for. A child JVM
+ * close), which is what the group flush of the embedded default is for ({@code GroupFlush}, {@code H2Flush}: without
+ * it, H2 keeps commits in memory for up to half a second and this test fails). A child JVM
  * ({@link CrashChild}) commits a paid order and announces it; it is killed on the announcement; the next opening of
  * the same data directory must find the payment, its shop event and an intact audit chain. Several rounds, each
  * killing right after a different commit, on one data directory that keeps everything earlier rounds committed.

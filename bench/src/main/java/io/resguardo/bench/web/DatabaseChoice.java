@@ -13,8 +13,8 @@ import java.util.UUID;
 /**
  * Which database a benchmark deployment uses:
  * <ul>
- *   <li>{@code h2} (the default): Resguardo's embedded H2 under the temporary home with its own URL, which has
- *       {@code WRITE_DELAY=0} (every commit writes to the file before it returns);</li>
+ *   <li>{@code h2} (the default): Resguardo's embedded H2 under the temporary home, with its group flush (every
+ *       transaction waits for a file write that began after its commit; one write serves many);</li>
  *   <li>{@code h2-delayed}: the same file database with H2's default write delay (commits reach the file within
  *       500 ms, in the background), for comparison only;</li>
  *   <li>{@code h2-mem}: H2 in memory, nothing persisted: what the rest of the stack costs;</li>
@@ -70,8 +70,8 @@ final class DatabaseChoice {
 
     String describe() {
         String what = switch (choice.toLowerCase(Locale.ROOT)) {
-            case "h2" -> "H2 file, Resguardo's default URL (WRITE_DELAY=0)";
-            case "h2-delayed" -> "H2 file with H2's default 500 ms write delay (not Resguardo's setting)";
+            case "h2" -> "H2 file, Resguardo's embedded default (group flush)";
+            case "h2-delayed" -> "H2 file by URL: H2's 500 ms write delay, no group flush (not durable)";
             case "h2-mem" -> "H2 in memory (nothing persisted)";
             case "postgresql" -> "PostgreSQL at 127.0.0.1:5432";
             default -> choice;

@@ -5,6 +5,7 @@ import io.resguardo.sql.DatabaseException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -13,7 +14,8 @@ import javax.sql.DataSource;
 /**
  * Runs units of work in explicit transactions. A transaction that loses a race the engine would not wait out
  * (serialization failure, deadlock, lock timeout) is rolled back and run again, up to {@value #MAX_ATTEMPTS} times
- * with a short random pause; the work must therefore be free of side effects outside the connection. Every failure
+ * with a short random pause; the work must therefore be free of side effects outside the connection. A commit
+ * returns once it is durable (see {@link GroupFlush} for the embedded H2 default). Every failure
  * leaves the transaction rolled back and surfaces as a {@link DatabaseException} without the driver's message.
  */
 public final class Transactions {
@@ -26,9 +28,15 @@ public final class Transactions {
     static final int MAX_ATTEMPTS = 6;
 
     private final DataSource dataSource;
+    private final Optional<GroupFlush> durability;
 
-    public Transactions(DataSource dataSource) {
+    /**
+     * @param durability when present, every commit waits for it before returning (the embedded H2 default); empty
+     *                   when the engine's commit is durable by itself (PostgreSQL)
+     */
+    public Transactions(DataSource dataSource, Optional<GroupFlush> durability) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.durability = Objects.requireNonNull(durability, "durability");
     }
 
     public DataSource dataSource() {
@@ -53,13 +61,18 @@ public final class Transactions {
         }
     }
 
-    private static <T> T runOnce(Connection c, Work<T> work) throws SQLException {
+    private <T> T runOnce(Connection c, Work<T> work) throws SQLException {
         c.setAutoCommit(false);
         boolean committed = false;
         try {
             T result = work.run(c);
             c.commit();
             committed = true;
+            if (durability.isPresent()) {
+                // Committed but maybe not yet in the file: a failure here is an outage (SQLState 08), never retried
+                // as a lost race, because the work must not run twice.
+                durability.get().awaitDurable(c);
+            }
             return result;
         } finally {
             if (!committed) {
