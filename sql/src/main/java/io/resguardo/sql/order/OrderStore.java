@@ -11,6 +11,7 @@ import io.resguardo.sql.internal.SqlErrors;
 import io.resguardo.sql.internal.Timestamps;
 import io.resguardo.sql.internal.Transactions;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -174,16 +175,53 @@ public final class OrderStore {
         if (target == OrderStatus.PENDING) {
             throw new IllegalArgumentException("an order cannot move to PENDING");
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET status = ?, updated_at = ?, "
-                + "paid_at = ?, operation_number = COALESCE(?, operation_number), lease_owner = NULL, "
-                + "lease_until = NULL WHERE id = ? AND status = 'PENDING'")) {
-            ps.setString(1, target.name());
-            Timestamps.set(ps, 2, now);
-            Timestamps.set(ps, 3, target == OrderStatus.PAID ? now : null);
-            ps.setString(4, target == OrderStatus.PAID ? operationNumber : null);
+        try (PreparedStatement ps = c.prepareStatement(MOVE + "id = ? AND status = 'PENDING'")) {
+            setMove(ps, target, operationNumber, now);
             ps.setLong(5, id);
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * Moves the {@code PENDING} order with this CIP to {@code target}, only if its currency and amount are the given
+     * ones (each checked when present): the common case of a notification decided and locked in one statement.
+     *
+     * @return false when no order matched (no such CIP, not pending, or a different currency or amount): the caller
+     *     must then look at the order to tell which
+     */
+    public static boolean moveMatchingFromPending(Connection c, String cip, Optional<String> currency,
+                                                  Optional<BigDecimal> amount, OrderStatus target,
+                                                  String operationNumber, Instant now) throws SQLException {
+        if (target == OrderStatus.PENDING) {
+            throw new IllegalArgumentException("an order cannot move to PENDING");
+        }
+        // Only constant fragments are joined here; every value is a parameter.
+        String sql = MOVE + "cip = ? AND status = 'PENDING'" + (currency.isPresent() ? " AND currency = ?" : "")
+                + (amount.isPresent() ? " AND amount = ?" : "");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            setMove(ps, target, operationNumber, now);
+            int i = 5;
+            ps.setString(i++, cip);
+            if (currency.isPresent()) {
+                ps.setString(i++, currency.get());
+            }
+            if (amount.isPresent()) {
+                ps.setBigDecimal(i, amount.get());
+            }
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The one way a status changes; also ends any reconciler lease. Parameters 1 to 4, then the row's condition. */
+    private static final String MOVE = "UPDATE orders SET status = ?, updated_at = ?, paid_at = ?, "
+            + "operation_number = COALESCE(?, operation_number), lease_owner = NULL, lease_until = NULL WHERE ";
+
+    private static void setMove(PreparedStatement ps, OrderStatus target, String operationNumber, Instant now)
+            throws SQLException {
+        ps.setString(1, target.name());
+        Timestamps.set(ps, 2, now);
+        Timestamps.set(ps, 3, target == OrderStatus.PAID ? now : null);
+        ps.setString(4, target == OrderStatus.PAID ? operationNumber : null);
     }
 
     private static Optional<Order> one(Connection c, String where, Object key, boolean lock) throws SQLException {

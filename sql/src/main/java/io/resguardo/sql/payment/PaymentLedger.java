@@ -33,8 +33,9 @@ import java.util.Optional;
  * the audit log. However many copies of a notification arrive at once, on however many nodes, one records it and
  * has its effect; the others find it recorded and only count as duplicates. Why that holds:
  * <ul>
- *   <li>the order row is locked first ({@code SELECT ... FOR UPDATE}), so notifications and reconciler findings
- *       for one order take turns and each decides on the order's committed state;</li>
+ *   <li>the order row is locked first, so notifications and reconciler findings for one order take turns and each
+ *       decides on the order's committed state: in the common case by the guarded {@code UPDATE} that moves it
+ *       (pending, same currency and amount), otherwise by {@code SELECT ... FOR UPDATE};</li>
  *   <li>the notification's key (event type, CIP, operation number) is unique in the database: of two copies, the
  *       second insert fails and that transaction rolls back to before it and counts a duplicate instead;</li>
  *   <li>the order moves only with {@code UPDATE ... WHERE status = 'PENDING'};</li>
@@ -69,7 +70,42 @@ public final class PaymentLedger {
      */
     public NotificationResult apply(IncomingNotification n) {
         Objects.requireNonNull(n, "notification");
-        return transactions.inTransaction("applying a notification", c -> applyIn(c, n));
+        return transactions.inTransaction("applying a notification", c -> {
+            Optional<NotificationResult> first = firstArrival(c, n);
+            return first.isPresent() ? first.get() : applyIn(c, n);
+        });
+    }
+
+    /**
+     * The common case, in the fewest statements: the first copy of a notification that matches its pending order.
+     * The guarded {@code UPDATE} decides and takes the order's row lock at once (a copy arriving meanwhile waits for
+     * it and then finds the order moved). Anything else (no such CIP, a mismatch, an order already moved, a
+     * notification recorded earlier) leaves nothing written and goes the long way, {@link #applyIn}.
+     */
+    private Optional<NotificationResult> firstArrival(Connection c, IncomingNotification n) throws SQLException {
+        Instant now = clock.instant();
+        OrderStatus target = n.event().target();
+        if (!OrderStore.moveMatchingFromPending(c, n.cip(), n.currency(), n.amount(), target, n.operationNumber(),
+                now)) {
+            return Optional.empty();
+        }
+        Order after = OrderStore.findByCip(c, n.cip()).orElseThrow();
+        Decision accepted = Decision.of(NotificationOutcome.ACCEPTED);
+        long id;
+        try {
+            id = insert(c, n, Optional.of(after), accepted, now);
+        } catch (SQLException e) {
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
+            }
+            // This very notification was recorded while the order was still pending (rejected then): undo the move
+            // and answer as the first arrival was, the long way.
+            c.rollback();
+            return Optional.empty();
+        }
+        enqueueAndAudit(c, n, after, now);
+        return Optional.of(new NotificationResult(id, NotificationOutcome.ACCEPTED, Optional.empty(),
+                Optional.of(after), false));
     }
 
     private NotificationResult applyIn(Connection c, IncomingNotification n) throws SQLException {
@@ -100,14 +136,8 @@ public final class PaymentLedger {
         }
         Optional<Order> after = order;
         if (accepted) {
-            Order o = order.orElseThrow();
-            after = OrderStore.findById(c, o.id());
-            outbox.enqueue(c, n.event().shopEventType(), after.orElseThrow(), now);
-            audit.append(c, AuditRecord.of(PAGOEFECTIVO, "order." + n.event().target().name().toLowerCase(
-                            Locale.ROOT), o.transactionCode(), "transactionCode", o.transactionCode(),
-                    "cip", n.cip(), "operationNumber", n.operationNumber(), "eventType", n.event().eventType(),
-                    "keyId", n.keyId(), "from", OrderStatus.PENDING.name(), "to", n.event().target().name(),
-                    "source", "notification"));
+            after = OrderStore.findById(c, order.orElseThrow().id());
+            enqueueAndAudit(c, n, after.orElseThrow(), now);
         } else if (decision.outcome() == NotificationOutcome.REJECTED) {
             audit.append(c, AuditRecord.of(PAGOEFECTIVO, "notification.rejected",
                     order.map(Order::transactionCode).orElse(""), "code", decision.code().name(),
@@ -115,6 +145,16 @@ public final class PaymentLedger {
                     "keyId", n.keyId(), "status", order.map(o -> o.status().name()).orElse(null)));
         }
         return new NotificationResult(id, decision.outcome(), Optional.ofNullable(decision.code()), after, false);
+    }
+
+    /** The shop event and the audit entry of an accepted notification, in its transaction. */
+    private void enqueueAndAudit(Connection c, IncomingNotification n, Order after, Instant now) throws SQLException {
+        outbox.enqueue(c, n.event().shopEventType(), after, now);
+        audit.append(c, AuditRecord.of(PAGOEFECTIVO, "order." + n.event().target().name().toLowerCase(
+                        Locale.ROOT), after.transactionCode(), "transactionCode", after.transactionCode(),
+                "cip", n.cip(), "operationNumber", n.operationNumber(), "eventType", n.event().eventType(),
+                "keyId", n.keyId(), "from", OrderStatus.PENDING.name(), "to", n.event().target().name(),
+                "source", "notification"));
     }
 
     private record Decision(NotificationOutcome outcome, ErrorCode code) {

@@ -170,6 +170,27 @@ class PaymentLedgerTest {
     }
 
     @Test
+    void aRejectedNotificationSentAgainWithTheRightAmountIsStillTheRejectedOne() throws Exception {
+        Order order = pendingWithCip("T-again", "1000005");
+        assertEquals(Optional.of(ErrorCode.AMOUNT_MISMATCH), db.payments().apply(
+                Fixtures.notification(PaymentEvent.PAID, "1000005", "OP-r", "PEN", "15.00")).code());
+
+        // Same event type, CIP and operation number: the same notification, whatever its body says now.
+        NotificationResult again = db.payments().apply(Fixtures.paid("1000005", "OP-r"));
+
+        assertTrue(again.repeated());
+        assertEquals(NotificationOutcome.REJECTED, again.outcome());
+        assertEquals(Optional.of(ErrorCode.AMOUNT_MISMATCH), again.code());
+        assertEquals(OrderStatus.PENDING, db.orders().findById(order.id()).orElseThrow().status());
+        assertEquals(0, count("SELECT COUNT(*) FROM outbox"));
+        assertEquals(0, count("SELECT COUNT(*) FROM audit_pending WHERE action = 'order.paid'")
+                + count("SELECT COUNT(*) FROM audit_log WHERE action = 'order.paid'"));
+
+        assertEquals(NotificationOutcome.ACCEPTED, db.payments().apply(Fixtures.paid("1000005", "OP-r2")).outcome(),
+                "a payment with its own operation number still pays the order");
+    }
+
+    @Test
     void anAmountWithAnotherScaleIsTheSameAmount() {
         pendingWithCip("T-scale", "1000004");
         NotificationResult r = db.payments().apply(
