@@ -67,7 +67,7 @@ public final class Database implements AutoCloseable {
         this.audit = new AuditLog(transactions, clock);
         this.outbox = new Outbox(transactions, clock);
         this.orders = new OrderStore(transactions, clock, audit);
-        this.payments = new PaymentLedger(transactions, clock, audit, outbox);
+        this.payments = new PaymentLedger(transactions, migrations.engine(), clock, audit, outbox);
         this.nonces = new SqlNonceRegistry(transactions, clock);
         this.chainer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "resguardo-audit-chainer");

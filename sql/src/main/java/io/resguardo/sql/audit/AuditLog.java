@@ -5,6 +5,7 @@ import io.resguardo.core.audit.AuditEntry;
 import io.resguardo.core.audit.ChainVerification;
 import io.resguardo.core.redact.Redactor;
 import io.resguardo.sql.internal.JsonText;
+import io.resguardo.sql.internal.RowInsert;
 import io.resguardo.sql.internal.Timestamps;
 import io.resguardo.sql.internal.Transactions;
 
@@ -73,15 +74,22 @@ public final class AuditLog {
      * records, and is linked into the chain shortly after the commit (see the class comment).
      */
     public void append(Connection c, AuditRecord record) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_pending "
-                + "(recorded_at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
-            Timestamps.set(ps, 1, Timestamps.truncate(clock.instant()));
-            ps.setString(2, record.actor());
-            ps.setString(3, record.action());
-            ps.setString(4, record.subject());
-            ps.setString(5, detailJson(record.detail()));
-            ps.executeUpdate();
-        }
+        appending(record).execute(c);
+    }
+
+    /** The same row as {@link #append(Connection, AuditRecord)}, for the caller to send with others. */
+    public RowInsert appending(AuditRecord record) {
+        Instant recordedAt = Timestamps.truncate(clock.instant());
+        String detail = detailJson(record.detail());
+        return new RowInsert("INSERT INTO audit_pending (recorded_at, actor, action, subject, detail) "
+                + "VALUES (?, ?, ?, ?, ?)", (ps, i) -> {
+                    Timestamps.set(ps, i, recordedAt);
+                    ps.setString(i + 1, record.actor());
+                    ps.setString(i + 2, record.action());
+                    ps.setString(i + 3, record.subject());
+                    ps.setString(i + 4, detail);
+                    return i + 5;
+                });
     }
 
     /**

@@ -5,6 +5,7 @@ import io.resguardo.core.validation.Customer;
 import io.resguardo.core.validation.DocumentType;
 import io.resguardo.core.validation.IdentityDocument;
 import io.resguardo.core.validation.ValidOrder;
+import io.resguardo.sql.Engine;
 import io.resguardo.sql.audit.AuditLog;
 import io.resguardo.sql.audit.AuditRecord;
 import io.resguardo.sql.internal.SqlErrors;
@@ -186,18 +187,23 @@ public final class OrderStore {
      * Moves the {@code PENDING} order with this CIP to {@code target}, only if its currency and amount are the given
      * ones (each checked when present): the common case of a notification decided and locked in one statement.
      *
-     * @return false when no order matched (no such CIP, not pending, or a different currency or amount): the caller
-     *     must then look at the order to tell which
+     * @return the order as moved; empty when no order matched (no such CIP, not pending, or a different currency or
+     *     amount): the caller must then look at the order to tell which
      */
-    public static boolean moveMatchingFromPending(Connection c, String cip, Optional<String> currency,
-                                                  Optional<BigDecimal> amount, OrderStatus target,
-                                                  String operationNumber, Instant now) throws SQLException {
+    public static Optional<Order> moveMatchingFromPending(Connection c, Engine engine, String cip,
+                                                          Optional<String> currency, Optional<BigDecimal> amount,
+                                                          OrderStatus target, String operationNumber, Instant now)
+            throws SQLException {
         if (target == OrderStatus.PENDING) {
             throw new IllegalArgumentException("an order cannot move to PENDING");
         }
         // Only constant fragments are joined here; every value is a parameter.
-        String sql = MOVE + "cip = ? AND status = 'PENDING'" + (currency.isPresent() ? " AND currency = ?" : "")
+        String update = MOVE + "cip = ? AND status = 'PENDING'" + (currency.isPresent() ? " AND currency = ?" : "")
                 + (amount.isPresent() ? " AND amount = ?" : "");
+        // The moved row comes back from the UPDATE itself, one round trip: standard SQL's data change delta table on
+        // H2, RETURNING on PostgreSQL (which has no delta tables; H2 has no RETURNING).
+        String sql = engine == Engine.POSTGRESQL ? update + " RETURNING " + COLUMNS
+                : "SELECT " + COLUMNS + " FROM FINAL TABLE (" + update + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             setMove(ps, target, operationNumber, now);
             int i = 5;
@@ -208,7 +214,9 @@ public final class OrderStore {
             if (amount.isPresent()) {
                 ps.setBigDecimal(i, amount.get());
             }
-            return ps.executeUpdate() == 1;
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
         }
     }
 

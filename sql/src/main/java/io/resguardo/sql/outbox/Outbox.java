@@ -2,6 +2,7 @@ package io.resguardo.sql.outbox;
 
 import io.resguardo.core.redact.Redactor;
 import io.resguardo.sql.internal.JsonText;
+import io.resguardo.sql.internal.RowInsert;
 import io.resguardo.sql.internal.Timestamps;
 import io.resguardo.sql.internal.Transactions;
 import io.resguardo.sql.order.Order;
@@ -50,20 +51,34 @@ public final class Outbox {
      * @return the event id ({@code msg_} and 32 hex digits)
      */
     public String enqueue(Connection c, String eventType, Order order, Instant now) throws SQLException {
+        String eventId = newEventId();
+        enqueueing(eventId, eventType, order, now).execute(c);
+        return eventId;
+    }
+
+    /** The same row as {@link #enqueue}, for the caller to send with others. */
+    public RowInsert enqueueing(String eventType, Order order, Instant now) {
+        return enqueueing(newEventId(), eventType, order, now);
+    }
+
+    private String newEventId() {
         byte[] id = new byte[16];
         random.nextBytes(id);
-        String eventId = "msg_" + HexFormat.of().formatHex(id);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (event_id, event_type, order_id, payload, "
-                + "status, created_at, next_attempt_at) VALUES (?, ?, ?, ?, 'PENDING', ?, ?)")) {
-            ps.setString(1, eventId);
-            ps.setString(2, eventType);
-            ps.setLong(3, order.id());
-            ps.setString(4, payload(eventType, order, now));
-            Timestamps.set(ps, 5, now);
-            Timestamps.set(ps, 6, now);
-            ps.executeUpdate();
-        }
-        return eventId;
+        return "msg_" + HexFormat.of().formatHex(id);
+    }
+
+    private static RowInsert enqueueing(String eventId, String eventType, Order order, Instant now) {
+        String payload = payload(eventType, order, now);
+        return new RowInsert("INSERT INTO outbox (event_id, event_type, order_id, payload, status, created_at, "
+                + "next_attempt_at) VALUES (?, ?, ?, ?, 'PENDING', ?, ?)", (ps, i) -> {
+                    ps.setString(i, eventId);
+                    ps.setString(i + 1, eventType);
+                    ps.setLong(i + 2, order.id());
+                    ps.setString(i + 3, payload);
+                    Timestamps.set(ps, i + 4, now);
+                    Timestamps.set(ps, i + 5, now);
+                    return i + 6;
+                });
     }
 
     /**
