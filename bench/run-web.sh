@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -Pbench -pl bench -am package -DskipTests
-JAVA_OPTS=(-Xms2g -Xmx2g)
+# BENCH_JVM_OPTS adds JVM options to both runs, e.g. BENCH_JVM_OPTS=-XX:+UseZGC (BENCHMARKS.md compares the two).
+JAVA_OPTS=(-Xms2g -Xmx2g ${BENCH_JVM_OPTS:-})
 run() {
   echo "+ java ${JAVA_OPTS[*]} -cp bench/target/benchmarks.jar $*" >&2
   java "${JAVA_OPTS[@]}" -cp bench/target/benchmarks.jar "$@" 2> >(grep -v '^SLF4J' >&2)

@@ -7,6 +7,7 @@ import io.resguardo.sql.internal.Timestamps;
 import io.resguardo.sql.internal.Transactions;
 import io.resguardo.sql.order.Order;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +39,7 @@ public final class Outbox {
 
     private final Transactions transactions;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = eventIdRandom();
 
     public Outbox(Transactions transactions, Clock clock) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -59,6 +60,18 @@ public final class Outbox {
     /** The same row as {@link #enqueue}, for the caller to send with others. */
     public RowInsert enqueueing(String eventType, Order order, Instant now) {
         return enqueueing(newEventId(), eventType, order, now);
+    }
+
+    /**
+     * Event ids are made inside the payment's transaction: a DRBG is computed in memory, where the platform default
+     * (NativePRNG) reads {@code /dev/urandom} under one JVM-wide lock that request threads were measured queueing on.
+     */
+    private static SecureRandom eventIdRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     private String newEventId() {

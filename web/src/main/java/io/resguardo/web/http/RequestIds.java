@@ -2,8 +2,8 @@ package io.resguardo.web.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Request ids (CONTRACT section 6): an incoming {@code X-Request-Id} of 1..64 characters of
@@ -14,17 +14,21 @@ public final class RequestIds {
     /** The request attribute holding the request's id. */
     public static final String ATTRIBUTE = "io.resguardo.requestId";
 
-    private final SecureRandom random = new SecureRandom();
-
     /** The incoming id when valid, else a new one. */
     public String choose(String incoming) {
         return isValid(incoming) ? incoming : generate();
     }
 
+    /**
+     * A new id: 128 random bits. A request id correlates log records; it is neither a secret nor a token (the client
+     * may choose it), so it comes from {@link ThreadLocalRandom}. A {@code SecureRandom} shared by every request
+     * thread was measured costing up to 40 ms waits per request under load: the JDK's NativePRNG reads
+     * {@code /dev/urandom} under one global lock.
+     */
     public String generate() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        HexFormat hex = HexFormat.of();
+        return hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong());
     }
 
     static boolean isValid(String id) {
