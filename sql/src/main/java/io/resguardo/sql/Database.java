@@ -113,13 +113,11 @@ public final class Database implements AutoCloseable {
         // The embedded default is H2 with its write delay: our commits wait for a group flush instead (see
         // DatabaseSettings.embeddedUrl). Any other database's commit is durable by itself, or as its URL says.
         Optional<GroupFlush> durability = settings.kind() == DatabaseSettings.Kind.EMBEDDED
-                ? Optional.of(new GroupFlush(new H2Flush())) : Optional.empty();
+                ? Optional.of(new GroupFlush(new H2Flush(dataSource))) : Optional.empty();
         try {
             MigrationReport report = SchemaMigrator.standard(clock).migrate(dataSource);
             if (durability.isPresent()) {
-                try (Connection c = dataSource.getConnection()) {
-                    durability.get().awaitDurable(c);
-                }
+                durability.get().awaitDurable();
             }
             return new Database(dataSource, pool, report, durability, clock);
         } catch (SQLException e) {

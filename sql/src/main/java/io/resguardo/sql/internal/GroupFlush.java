@@ -1,6 +1,5 @@
 package io.resguardo.sql.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
@@ -22,7 +21,7 @@ public final class GroupFlush {
     /** Writes everything committed so far to the file. */
     @FunctionalInterface
     public interface Flush {
-        void flush(Connection c) throws SQLException;
+        void flush() throws SQLException;
     }
 
     private final Flush flush;
@@ -39,11 +38,10 @@ public final class GroupFlush {
     }
 
     /**
-     * Returns once everything committed before this call is in the file.
-     *
-     * @param c a connection of this database, used by the caller that does the flush
+     * Returns once everything committed before this call is in the file. Call it after giving the transaction's
+     * connection back: a caller waiting here must not hold one (see {@link Transactions}).
      */
-    public void awaitDurable(Connection c) throws SQLException {
+    public void awaitDurable() throws SQLException {
         lock.lock();
         try {
             long ticket = ++issued;
@@ -51,7 +49,7 @@ public final class GroupFlush {
                 if (flushing) {
                     finished.awaitUninterruptibly();
                 } else {
-                    flushFor(c, issued);
+                    flushFor(issued);
                 }
             }
         } finally {
@@ -60,12 +58,12 @@ public final class GroupFlush {
     }
 
     /** Called holding the lock; releases it for the length of the flush. */
-    private void flushFor(Connection c, long upTo) throws SQLException {
+    private void flushFor(long upTo) throws SQLException {
         flushing = true;
         boolean done = false;
         lock.unlock();
         try {
-            flush.flush(c);
+            flush.flush();
             done = true;
         } finally {
             lock.lock();

@@ -7,6 +7,8 @@ import org.h2.mvstore.MVStore;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * The flush of the embedded H2 default: writes what H2 holds in memory to its file, and waits for H2's own writer
@@ -18,9 +20,16 @@ import java.sql.SQLException;
  * tied to H2 2.3; {@code CrashSurvivalTest} is what proves it after an upgrade.
  */
 public final class H2Flush implements GroupFlush.Flush {
+    private final DataSource dataSource;
+
+    public H2Flush(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** Borrows a connection only to reach the store: the flush itself is the store's, not the connection's. */
     @Override
-    public void flush(Connection c) throws SQLException {
-        try {
+    public void flush() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
             MVStore store = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
                     .getMvStore();
             store.commit();

@@ -27,7 +27,7 @@ class GroupFlushTest {
         final AtomicInteger flushes = new AtomicInteger();
 
         GroupFlush.Flush flush() {
-            return c -> {
+            return () -> {
                 long upTo = commits.get();
                 flushes.incrementAndGet();
                 sleepQuietly();
@@ -60,7 +60,7 @@ class GroupFlushTest {
                     int notDurable = 0;
                     for (int i = 0; i < commitsEach; i++) {
                         long mine = store.commits.incrementAndGet();
-                        group.awaitDurable(null);
+                        group.awaitDurable();
                         if (store.durableUpTo.get() < mine) {
                             notDurable++;
                         }
@@ -83,25 +83,25 @@ class GroupFlushTest {
     @Test
     void aFailedFlushFailsItsCallerAndTheNextCallerFlushesAgain() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        GroupFlush group = new GroupFlush(c -> {
+        GroupFlush group = new GroupFlush(() -> {
             if (calls.incrementAndGet() == 1) {
                 throw new SQLException("disk full", "08006");
             }
         });
 
-        SQLException failed = assertThrows(SQLException.class, () -> group.awaitDurable(null));
+        SQLException failed = assertThrows(SQLException.class, () -> group.awaitDurable());
         assertEquals("08006", failed.getSQLState());
 
-        group.awaitDurable(null);
+        group.awaitDurable();
         assertEquals(2, calls.get(), "the commit after a failed flush must not count the failed one as done");
     }
 
     @Test
     void aLoneCallerFlushesEveryTime() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        GroupFlush group = new GroupFlush(c -> calls.incrementAndGet());
+        GroupFlush group = new GroupFlush(calls::incrementAndGet);
         for (int i = 0; i < 5; i++) {
-            group.awaitDurable(null);
+            group.awaitDurable();
         }
         assertEquals(5, calls.get());
     }
