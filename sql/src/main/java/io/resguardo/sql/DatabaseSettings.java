@@ -141,7 +141,8 @@ public final class DatabaseSettings {
      * The embedded URL. H2's own write delay stays (its background writer also compacts the file); what makes a
      * confirmed commit survive a killed JVM is {@link Database}'s group flush, which writes the file before any
      * transaction of ours returns ({@code io.resguardo.sql.internal.GroupFlush}). H2's {@code WRITE_DELAY=0} would
-     * too, but writes once per commit, one commit at a time. {@code LOCK_TIMEOUT} lets contended rows wait instead of failing at H2's one-second default;
+     * too, but writes once per commit, one commit at a time. {@code LOCK_TIMEOUT} lets contended rows wait instead
+     * of failing at H2's one-second default;
      * {@code DB_CLOSE_ON_EXIT=FALSE} leaves closing to us, so a container's shutdown hook order cannot close the
      * database under requests still being answered.
      */

@@ -82,7 +82,10 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    /** Base64 of SHA-256 over the DER SubjectPublicKeyInfo: the form {@code --ignore-certificate-errors-spki-list} takes. */
+    /**
+     * Base64 of SHA-256 over the DER SubjectPublicKeyInfo: the form {@code --ignore-certificate-errors-spki-list}
+     * takes.
+     */
     static String spkiHash(X509Certificate certificate) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded());

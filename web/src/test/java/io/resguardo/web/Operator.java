@@ -30,7 +30,8 @@ final class Operator {
     HttpRequest.Builder request(Deployment app, String path) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(app.jetty.httpsUri().resolve(path)).header("Authorization", "Basic " + credentials);
+        return HttpRequest.newBuilder(app.jetty.httpsUri().resolve(path))
+                .header("Authorization", "Basic " + credentials);
     }
 
     HttpResponse<String> send(Deployment app, HttpRequest.Builder request) throws Exception {

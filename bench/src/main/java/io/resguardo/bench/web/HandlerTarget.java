@@ -124,7 +124,7 @@ final class HandlerTarget implements Target {
                 keyResolver(config.apiKeys()), new TimestampWindow(clock, config.maxClockSkew()), database.nonces());
         ServletHolder webhook = new ServletHolder("webhook", new NotificationServlet(
                 new NotificationIntake(NotificationVerifier.of(config.pagoEfectivoKeyRing()), database.payments(),
-                        redactor, metrics), guard, config.maxBodyBytes()));
+                        redactor, metrics, () -> { }), guard, config.maxBodyBytes()));
         webhook.setInitOrder(1);
         context.addServlet(webhook, Requests.WEBHOOK_PATH);
         ServletHolder orders = new ServletHolder("orders", new OrdersServlet(shopVerifier, new OrderValidator(clock),

@@ -17,7 +17,8 @@ import java.util.logging.Level;
  * latency: the same at a fixed offered rate, open loop.
  *
  * <p>Options: {@code --war PATH} (default {@code web/target/resguardo.war}), {@code --connections N} (32),
- * {@code --warmup S} (10), {@code --duration S} (20), {@code --orders N} (orders for the throughput run, 60000: the built-in sandbox keeps at most 100000 CIPs),
+ * {@code --warmup S} (10), {@code --duration S} (20), {@code --orders N} (orders for the throughput run, 60000:
+ * the built-in sandbox keeps at most 100000 CIPs),
  * {@code --rate R} (500), {@code --latency-seconds S} (20), {@code --latency-connections N} (32),
  * {@code --access-log warning,info}, {@code --db h2|postgresql|url:<jdbc url>} (see {@link DatabaseChoice}),
  * {@code --pool N} (Resguardo's default), {@code --profile FILE.jfr} (a JFR profile of each measured throughput

@@ -173,9 +173,6 @@ public final class OrderStore {
      */
     public static boolean moveFromPending(Connection c, long id, OrderStatus target, String operationNumber,
                                           Instant now) throws SQLException {
-        if (target == OrderStatus.PENDING) {
-            throw new IllegalArgumentException("an order cannot move to PENDING");
-        }
         try (PreparedStatement ps = c.prepareStatement(MOVE + "id = ? AND status = 'PENDING'")) {
             setMove(ps, target, operationNumber, now);
             ps.setLong(5, id);
@@ -194,9 +191,6 @@ public final class OrderStore {
                                                           Optional<String> currency, Optional<BigDecimal> amount,
                                                           OrderStatus target, String operationNumber, Instant now)
             throws SQLException {
-        if (target == OrderStatus.PENDING) {
-            throw new IllegalArgumentException("an order cannot move to PENDING");
-        }
         // Only constant fragments are joined here; every value is a parameter.
         String update = MOVE + "cip = ? AND status = 'PENDING'" + (currency.isPresent() ? " AND currency = ?" : "")
                 + (amount.isPresent() ? " AND amount = ?" : "");
@@ -226,6 +220,9 @@ public final class OrderStore {
 
     private static void setMove(PreparedStatement ps, OrderStatus target, String operationNumber, Instant now)
             throws SQLException {
+        if (target == OrderStatus.PENDING) {
+            throw new IllegalArgumentException("an order cannot move to PENDING");
+        }
         ps.setString(1, target.name());
         Timestamps.set(ps, 2, now);
         Timestamps.set(ps, 3, target == OrderStatus.PAID ? now : null);

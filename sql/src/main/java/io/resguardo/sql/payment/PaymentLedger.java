@@ -121,14 +121,20 @@ public final class PaymentLedger {
         Instant now = clock.instant();
         boolean accepted = decision.outcome() == NotificationOutcome.ACCEPTED;
         Savepoint beforeWrites = c.setSavepoint();
+        Optional<Order> after = order;
         long id;
         try {
-            if (accepted && !OrderStore.moveFromPending(c, order.orElseThrow().id(), n.event().target(),
-                    n.operationNumber(), now)) {
-                // Impossible while we hold the row lock; refuse to record an effect that did not happen.
-                throw new SQLException("order left PENDING under our lock", "40001");
+            if (accepted) {
+                long orderId = order.orElseThrow().id();
+                if (!OrderStore.moveFromPending(c, orderId, n.event().target(), n.operationNumber(), now)) {
+                    // Impossible while we hold the row lock; refuse to record an effect that did not happen.
+                    throw new SQLException("order left PENDING under our lock", "40001");
+                }
+                after = OrderStore.findById(c, orderId);
+                id = recordAccepted(c, n, after.orElseThrow(), now);
+            } else {
+                id = insert(c, n, order, decision, now);
             }
-            id = insert(c, n, order, decision, now);
         } catch (SQLException e) {
             if (!SqlErrors.isUniqueViolation(e)) {
                 throw e;
@@ -137,23 +143,13 @@ public final class PaymentLedger {
             c.rollback(beforeWrites);
             return repeat(c, findKey(c, n).orElseThrow(() -> e));
         }
-        Optional<Order> after = order;
-        if (accepted) {
-            after = OrderStore.findById(c, order.orElseThrow().id());
-            enqueueAndAudit(c, n, after.orElseThrow(), now);
-        } else if (decision.outcome() == NotificationOutcome.REJECTED) {
+        if (decision.outcome() == NotificationOutcome.REJECTED) {
             audit.append(c, AuditRecord.of(PAGOEFECTIVO, "notification.rejected",
                     order.map(Order::transactionCode).orElse(""), "code", decision.code().name(),
                     "cip", n.cip(), "operationNumber", n.operationNumber(), "eventType", n.event().eventType(),
                     "keyId", n.keyId(), "status", order.map(o -> o.status().name()).orElse(null)));
         }
         return new NotificationResult(id, decision.outcome(), Optional.ofNullable(decision.code()), after, false);
-    }
-
-    /** The shop event and the audit entry of an accepted notification, in its transaction. */
-    private void enqueueAndAudit(Connection c, IncomingNotification n, Order after, Instant now) throws SQLException {
-        outbox.enqueue(c, n.event().shopEventType(), after, now);
-        audit.append(c, acceptedEntry(n, after));
     }
 
     private static AuditRecord acceptedEntry(IncomingNotification n, Order after) {
@@ -236,7 +232,7 @@ public final class PaymentLedger {
     }
 
     /**
-     * The rows of an accepted first arrival: the notification, the shop event, the audit entry. On PostgreSQL one
+     * The rows of an accepted notification: the notification, the shop event, the audit entry. On PostgreSQL one
      * statement ({@code WITH} of data-modifying statements, each run once and to completion), one round trip instead
      * of three; H2 has no such statement, and in-process statements cost no round trip anyway.
      *

@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -48,12 +47,11 @@ final class ReconcileServlet extends Endpoint {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Matcher path = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
-        if (!path.matches()) {
-            Problems.write(request, response, ErrorCode.NOT_FOUND, "nothing here");
+        Optional<String> id = AdminPath.id(PATH, request, response);
+        if (id.isEmpty()) {
             return;
         }
-        String transactionCode = path.group(1);
+        String transactionCode = id.get();
         try {
             Optional<Order> order = database.orders().findByTransactionCode(transactionCode);
             if (order.isEmpty()) {

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,21 +37,21 @@ final class RedeliverServlet extends Endpoint {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Matcher path = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
-        if (!path.matches()) {
-            Problems.write(request, response, ErrorCode.NOT_FOUND, "nothing here");
+        Optional<String> id = AdminPath.id(PATH, request, response);
+        if (id.isEmpty()) {
             return;
         }
-        String eventId = path.group(1);
+        String eventId = id.get();
         try {
             Optional<OutboxEvent> event = database.outbox().find(eventId);
             if (event.isEmpty() || !database.outbox().redeliver(eventId)) {
                 Problems.write(request, response, ErrorCode.NOT_FOUND, "no such outbox event");
                 return;
             }
-            database.audit().append(AuditRecord.of(AdminActor.of(request), "outbox.redeliver",
+            String actor = AdminActor.of(request);
+            database.audit().append(AuditRecord.of(actor, "outbox.redeliver",
                     event.get().transactionCode(), "eventId", eventId, "from", event.get().status().name()));
-            log.info("admin: outbox event " + eventId + " queued again by " + AdminActor.of(request));
+            log.info("admin: outbox event " + eventId + " queued again by " + actor);
             JsonAnswers.write(response, HttpServletResponse.SC_OK,
                     AdminJson.outboxEvent(database.outbox().find(eventId).orElse(event.get())));
         } catch (DatabaseException e) {

@@ -4,7 +4,8 @@
  * {@code resguardo-admin}, {@code X-Requested-With: resguardo-admin} on every change, strict CSP), the dashboard
  * ({@code /admin/}: static HTML, CSS and JavaScript from the class path) and the JSON endpoints under
  * {@code /admin/api/}: orders and a check of one order with PagoEfectivo, notifications, outbox and redelivery,
- * audit verification and export, preflight and a summary. {@link io.resguardo.web.admin.Preflight} is the go-live checklist, also logged once at start-up.
+ * audit verification and export, preflight and a summary. {@link io.resguardo.web.admin.Preflight} is the go-live
+ * checklist, also logged once at start-up.
  *
  * <p>Choices where the contract is silent:
  * <ul>

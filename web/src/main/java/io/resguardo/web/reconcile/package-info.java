@@ -46,6 +46,8 @@
  *
  * <p>{@code reconcile(Order)} is the operator's "check now" (the admin API): one search for that order's CIP and the
  * same rules, through the same ledger path, without a lease and without touching the order's next check. An order
- * without a CIP is never searched (there is nothing to ask by) and is only expired once its expiry has passed. Logs name orders by internal id and transaction code only: no customer data, no CIP URL.
+ * without a CIP is never searched (there is nothing to ask by) and is only expired once its expiry has passed.
+ *
+ * <p>Logs name orders by internal id and transaction code only: no customer data, no CIP URL.
  */
 package io.resguardo.web.reconcile;

@@ -39,11 +39,6 @@ public final class NotificationIntake {
     private final SafeLog alerts;
     private final Runnable onAccepted;
 
-    public NotificationIntake(NotificationVerifier verifier, PaymentLedger ledger, Redactor redactor,
-                              Metrics metrics) {
-        this(verifier, ledger, redactor, metrics, () -> { });
-    }
-
     /** @param onAccepted told after a notification moved an order (a shop event is waiting): wakes the callbacks */
     public NotificationIntake(NotificationVerifier verifier, PaymentLedger ledger, Redactor redactor,
                               Metrics metrics, Runnable onAccepted) {

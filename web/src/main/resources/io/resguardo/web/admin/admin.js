@@ -139,28 +139,21 @@ function showOrders(answer) {
   });
 }
 
-async function checkNow(transactionCode, button) {
-  button.disabled = true;
-  try {
-    const response = await fetch('api/orders/' + encodeURIComponent(transactionCode) + '/reconcile',
-      { method: 'POST', headers: CSRF, cache: 'no-store' });
-    if (!response.ok) {
-      throw new Error('check: ' + response.status);
-    }
-    await refresh();
-  } catch (e) {
-    setStatus(e.message, true);
-    button.disabled = false;
-  }
+function checkNow(transactionCode, button) {
+  return postAction('api/orders/' + encodeURIComponent(transactionCode) + '/reconcile', 'check', button);
 }
 
-async function redeliver(eventId, button) {
+function redeliver(eventId, button) {
+  return postAction('api/outbox/' + encodeURIComponent(eventId) + '/redeliver', 'redeliver', button);
+}
+
+// An admin action: POST with the CSRF header, then redraw; on failure the button comes back and the status says why.
+async function postAction(path, label, button) {
   button.disabled = true;
   try {
-    const response = await fetch('api/outbox/' + encodeURIComponent(eventId) + '/redeliver',
-      { method: 'POST', headers: CSRF, cache: 'no-store' });
+    const response = await fetch(path, { method: 'POST', headers: CSRF, cache: 'no-store' });
     if (!response.ok) {
-      throw new Error('redeliver: ' + response.status);
+      throw new Error(label + ': ' + response.status);
     }
     await refresh();
   } catch (e) {
